@@ -1,0 +1,94 @@
+package dev.chorus.core;
+
+import dev.chorus.core.account.ChangePassword;
+import dev.chorus.core.account.CreateUser;
+import dev.chorus.core.account.Sessions;
+import dev.chorus.core.account.SignIn;
+import dev.chorus.core.account.SignInThrottle;
+import dev.chorus.core.account.UserStore;
+import dev.chorus.core.audit.AuditLog;
+import dev.chorus.core.member.AcceptInvitation;
+import dev.chorus.core.member.ChangeRole;
+import dev.chorus.core.member.InvitationStore;
+import dev.chorus.core.member.InviteMember;
+import dev.chorus.core.member.MemberStore;
+import dev.chorus.core.member.RemoveMember;
+import dev.chorus.core.member.RevokeInvitation;
+import dev.chorus.core.member.WorkspaceAccess;
+import dev.chorus.core.security.PasswordHasher;
+import dev.chorus.core.setup.CompleteSetup;
+import dev.chorus.core.setup.SetupLink;
+import dev.chorus.core.store.Database;
+import dev.chorus.core.token.AuthenticateToken;
+import dev.chorus.core.token.IssueToken;
+import dev.chorus.core.token.RevokeToken;
+import dev.chorus.core.token.TokenStore;
+import dev.chorus.core.workspace.CreateWorkspace;
+import dev.chorus.core.workspace.WorkspaceStore;
+import java.time.Clock;
+
+/**
+ * The core services, built with {@code new} from a database and a clock. The application's
+ * composition root ({@code App.create}) makes one; tests make one over a temporary database. Fields
+ * are public and final: this is wiring, not behaviour.
+ */
+public final class Core {
+  public final Database db;
+  public final Clock clock;
+  public final Ids ids;
+  public final UserStore users;
+  public final WorkspaceStore workspaces;
+  public final MemberStore members;
+  public final InvitationStore invitations;
+  public final TokenStore tokens;
+  public final AuditLog audit;
+  public final PasswordHasher hasher;
+  public final SignInThrottle throttle;
+  public final CreateUser createUser;
+  public final SignIn signIn;
+  public final Sessions sessions;
+  public final ChangePassword changePassword;
+  public final CreateWorkspace createWorkspace;
+  public final WorkspaceAccess access;
+  public final InviteMember inviteMember;
+  public final AcceptInvitation acceptInvitation;
+  public final RevokeInvitation revokeInvitation;
+  public final ChangeRole changeRole;
+  public final RemoveMember removeMember;
+  public final IssueToken issueToken;
+  public final RevokeToken revokeToken;
+  public final AuthenticateToken authenticateToken;
+  public final SetupLink setupLink;
+  public final CompleteSetup completeSetup;
+
+  public Core(Database db, Clock clock, SignInThrottle.Limits throttleLimits) {
+    this.db = db;
+    this.clock = clock;
+    this.ids = new Ids(clock);
+    this.users = new UserStore();
+    this.workspaces = new WorkspaceStore();
+    this.members = new MemberStore(clock);
+    this.invitations = new InvitationStore();
+    this.tokens = new TokenStore();
+    this.audit = new AuditLog(db, ids, clock);
+    this.hasher = new PasswordHasher();
+    this.throttle = new SignInThrottle(throttleLimits, clock);
+    this.createUser = new CreateUser(users, hasher, ids, clock);
+    this.signIn = new SignIn(db, users, hasher, throttle);
+    this.sessions = new Sessions(db, users, clock);
+    this.changePassword = new ChangePassword(db, users, sessions, hasher, clock);
+    this.createWorkspace = new CreateWorkspace(workspaces, members, audit, ids, clock);
+    this.access = new WorkspaceAccess(db, workspaces, members, users);
+    this.inviteMember = new InviteMember(db, invitations, members, users, audit, ids, clock);
+    this.acceptInvitation =
+        new AcceptInvitation(db, invitations, members, workspaces, audit, clock);
+    this.revokeInvitation = new RevokeInvitation(db, invitations, audit, clock);
+    this.changeRole = new ChangeRole(db, members, audit);
+    this.removeMember = new RemoveMember(db, members, audit, clock);
+    this.issueToken = new IssueToken(db, tokens, audit, ids, clock);
+    this.revokeToken = new RevokeToken(db, tokens, audit, clock);
+    this.authenticateToken = new AuthenticateToken(db, tokens, users, workspaces, members, clock);
+    this.setupLink = new SetupLink(db, users, clock);
+    this.completeSetup = new CompleteSetup(db, users, createUser, createWorkspace, audit, clock);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.chorus.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorus.core.Core;
+import dev.chorus.core.MutableClock;
+import dev.chorus.core.account.SignInThrottle;
+import dev.chorus.core.account.User;
+import dev.chorus.core.audit.AuditEntry;
+import dev.chorus.core.error.Conflict;
+import dev.chorus.core.error.Invalid;
+import dev.chorus.core.error.NotFound;
+import dev.chorus.core.error.NotPermitted;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import dev.chorus.core.page.Page;
+import dev.chorus.core.page.PageRequest;
+import dev.chorus.core.token.ApiToken;
+import dev.chorus.core.token.TokenScope;
+import dev.chorus.core.workspace.Workspace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's contract, run once per database: {@code SqliteStoreTest} and {@code
+ * PostgresStoreTest} each supply a fresh, migrated database per test.
+ */
+abstract class StoreContract {
+  protected final MutableClock clock = MutableClock.atFixedStart();
+  protected Database db;
+  protected Core core;
+
+  protected abstract DatabaseUrl freshDatabase();
+
+  @BeforeEach
+  void open() {
+    db = TestDatabases.open(freshDatabase());
+    core = new Core(db, clock, SignInThrottle.Limits.defaults());
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private <T> T q(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+    return db.read(work);
+  }
+
+  private User user(String email) {
+    return db.inTransaction(
+        h -> core.createUser.create(h, email, "User " + email, "correct horse battery"));
+  }
+
+  private Actor owner(String email, String workspace) {
+    User u = user(email);
+    Workspace w = db.inTransaction(h -> core.createWorkspace.create(h, u, workspace, "127.0.0.1"));
+    return new Actor(u, w, Role.OWNER, "127.0.0.1");
+  }
+
+  private Actor join(Actor inviter, String email, Role role) {
+    var issued = core.inviteMember.invite(inviter, email, role);
+    User u = user(email);
+    db.inTransaction(h -> core.acceptInvitation.accept(h, issued.secret(), u, null));
+    return new Actor(u, inviter.workspace(), role, null);
+  }
+
+  @Test
+  void migrationsApplyOnceAndReportTheirVersion() {
+    assertThat(db.migrate()).isZero();
+    assertThat(db.currentVersion()).isEqualTo(db.latestKnownVersion());
+    db.ping();
+  }
+
+  @Test
+  void emailsAreUniqueWhateverTheirCase() {
+    user("Ada@Example.com");
+    assertThatThrownBy(() -> user("ada@example.COM")).isInstanceOf(Conflict.class);
+    Optional<User> found = q(h -> core.users.byEmail(h, "ADA@example.com"));
+    assertThat(found).isPresent();
+  }
+
+  @Test
+  void badAccountInputNamesTheField() {
+    assertThatThrownBy(
+            () -> db.inTransaction(h -> core.createUser.create(h, "nope", "N", "long enough pw")))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("email"));
+    assertThatThrownBy(
+            () -> db.inTransaction(h -> core.createUser.create(h, "a@b.co", "N", "short")))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("password"));
+  }
+
+  @Test
+  void workspaceSlugsAreUniqueAndTheCreatorIsOwner() {
+    Actor a = owner("a@example.com", "Café Nord");
+    Actor b = owner("b@example.com", "Cafe Nord");
+    assertThat(a.workspace().slug()).isEqualTo("cafe-nord");
+    assertThat(b.workspace().slug()).isEqualTo("cafe-nord-2");
+    Optional<Role> role = q(h -> core.members.roleOf(h, a.workspace().id(), a.user().id()));
+    assertThat(role).contains(Role.OWNER);
+  }
+
+  @Test
+  void aWorkspaceIsNotFoundForSomeoneOutsideIt() {
+    Actor a = owner("a@example.com", "Alpha");
+    Actor b = owner("b@example.com", "Beta");
+    assertThatThrownBy(() -> core.access.enter(b.user(), a.workspace().slug(), null))
+        .isInstanceOf(NotFound.class);
+    assertThat(core.access.enter(a.user(), "alpha", null).role()).isEqualTo(Role.OWNER);
+  }
+
+  @Test
+  void anInvitationJoinsOnceAndThenStopsWorking() {
+    Actor a = owner("a@example.com", "Alpha");
+    var issued = core.inviteMember.invite(a, "new@example.com", Role.EDITOR);
+    User n = user("new@example.com");
+    db.inTransaction(h -> core.acceptInvitation.accept(h, issued.secret(), n, null));
+    assertThat(core.access.enter(n, "alpha", null).role()).isEqualTo(Role.EDITOR);
+    assertThatThrownBy(() -> db.inTransaction(h -> core.acceptInvitation.find(h, issued.secret())))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("already been used");
+  }
+
+  @Test
+  void anInvitationExpiresAfterSevenDays() {
+    Actor a = owner("a@example.com", "Alpha");
+    var issued = core.inviteMember.invite(a, "late@example.com", Role.VIEWER);
+    clock.advance(Duration.ofDays(7));
+    assertThatThrownBy(() -> db.read(h -> core.acceptInvitation.find(h, issued.secret())))
+        .isInstanceOf(NotFound.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void onlyAdminsInviteAndOnlyOwnersInviteOwners() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Actor editor = join(owner, "e@example.com", Role.EDITOR);
+    Actor admin = join(owner, "ad@example.com", Role.ADMIN);
+    assertThatThrownBy(() -> core.inviteMember.invite(editor, "x@example.com", Role.VIEWER))
+        .isInstanceOf(NotPermitted.class);
+    assertThatThrownBy(() -> core.inviteMember.invite(admin, "x@example.com", Role.OWNER))
+        .isInstanceOf(NotPermitted.class);
+    assertThat(core.inviteMember.invite(admin, "x@example.com", Role.ADMIN).invitation().role())
+        .isEqualTo(Role.ADMIN);
+  }
+
+  @Test
+  void theLastOwnerCanBeNeitherDemotedNorRemoved() {
+    Actor owner = owner("a@example.com", "Alpha");
+    assertThatThrownBy(() -> core.changeRole.change(owner, owner.user().id(), Role.ADMIN))
+        .isInstanceOf(Conflict.class);
+    assertThatThrownBy(() -> core.removeMember.remove(owner, owner.user().id()))
+        .isInstanceOf(Conflict.class);
+    Actor second = join(owner, "b@example.com", Role.ADMIN);
+    core.changeRole.change(owner, second.user().id(), Role.OWNER);
+    core.changeRole.change(owner, owner.user().id(), Role.EDITOR);
+    int owners = q(h -> core.members.owners(h, owner.workspace().id()));
+    assertThat(owners).isEqualTo(1);
+  }
+
+  @Test
+  void anotherWorkspacesInvitationIsNotFound() {
+    Actor a = owner("a@example.com", "Alpha");
+    Actor b = owner("b@example.com", "Beta");
+    var issued = core.inviteMember.invite(a, "x@example.com", Role.VIEWER);
+    assertThatThrownBy(() -> core.revokeInvitation.revoke(b, issued.invitation().id()))
+        .isInstanceOf(NotFound.class);
+    assertThat(core.revokeInvitation.revoke(a, issued.invitation().id()).revokedAt()).isNotNull();
+  }
+
+  @Test
+  void tokensAuthenticateUntilRevokedOrExpiredOrTheirOwnerLeaves() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Actor editor = join(owner, "e@example.com", Role.EDITOR);
+    var t1 = core.issueToken.issue(editor, "ci", TokenScope.WRITE, 0);
+    var t2 = core.issueToken.issue(editor, "short", TokenScope.READ, 1);
+    assertThat(core.authenticateToken.authenticate(t1.secret(), null))
+        .hasValueSatisfying(p -> assertThat(p.actor().role()).isEqualTo(Role.EDITOR));
+    List<ApiToken> listed =
+        q(h -> core.tokens.list(h, editor.workspace().id(), editor.user().id()));
+    assertThat(listed).anySatisfy(t -> assertThat(t.lastUsedAt()).isNotNull());
+    clock.advance(Duration.ofDays(1));
+    assertThat(core.authenticateToken.authenticate(t2.secret(), null)).isEmpty();
+    core.removeMember.remove(owner, editor.user().id());
+    assertThat(core.authenticateToken.authenticate(t1.secret(), null)).isEmpty();
+    assertThat(core.authenticateToken.authenticate("chorus_pat_forged", null)).isEmpty();
+  }
+
+  @Test
+  void theAuditLogPagesNewestFirstWithoutGapsOrRepeats() {
+    Actor owner = owner("a@example.com", "Alpha");
+    for (int i = 0; i < 7; i++)
+      core.inviteMember.invite(owner, "p" + i + "@example.com", Role.VIEWER);
+    List<AuditEntry> all = new ArrayList<>();
+    PageRequest req = PageRequest.first(3);
+    while (true) {
+      Page<AuditEntry> page = core.audit.page(owner.workspace().id(), req);
+      all.addAll(page.items());
+      if (page.nextCursor() == null) break;
+      req = PageRequest.parse(page.nextCursor(), "3");
+    }
+    assertThat(all).hasSize(8);
+    assertThat(all.get(0).target()).isEqualTo("p6@example.com");
+    assertThat(all.get(7).action()).isEqualTo("workspace.created");
+    assertThat(all).extracting(AuditEntry::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void sessionsEndWhenIdleOrSignedOutOrThePasswordChanges() {
+    User u = user("a@example.com");
+    String s1 = core.sessions.start(u.id(), "127.0.0.1", "test");
+    String s2 = core.sessions.start(u.id(), "127.0.0.1", "test");
+    var kept = core.sessions.find(s1).orElseThrow();
+    core.changePassword.change(u, "correct horse battery", "another long password", kept.idHash());
+    assertThat(core.sessions.find(s1)).isPresent();
+    assertThat(core.sessions.find(s2)).isEmpty();
+    core.sessions.end(s1);
+    assertThat(core.sessions.find(s1)).isEmpty();
+    String s3 = core.sessions.start(u.id(), null, null);
+    clock.advance(Duration.ofDays(15));
+    assertThat(core.sessions.find(s3)).isEmpty();
+  }
+
+  @Test
+  void setupCreatesTheOwnerOnceAndAFailedSetupWritesNothing() {
+    String secret = core.setupLink.issueIfNeeded().orElseThrow();
+    assertThatThrownBy(
+            () ->
+                core.completeSetup.complete(secret, "o@example.com", "Olga", "short", "Acme", null))
+        .isInstanceOf(Invalid.class);
+    long users = q(h -> core.users.count(h));
+    assertThat(users).isZero();
+    var done =
+        core.completeSetup.complete(
+            secret, "o@example.com", "Olga", "a long enough password", "Acme", null);
+    assertThat(done.workspace().slug()).isEqualTo("acme");
+    assertThat(core.setupLink.issueIfNeeded()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                core.completeSetup.complete(
+                    secret, "p@example.com", "P", "a long enough password", "B", null))
+        .isInstanceOf(NotFound.class);
+  }
+}
