@@ -1,0 +1,93 @@
+package dev.chorus.app.demo;
+
+import dev.chorus.core.Core;
+import dev.chorus.core.account.User;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import dev.chorus.core.security.Tokens;
+import dev.chorus.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/** Creates the demo workspace once and tells the login on every start. */
+public final class DemoWorkspace {
+  public static final String EMAIL = "demo@chorus.example";
+
+  /** The demo login; {@code password} is null when the user has since changed it. */
+  public record Login(String email, String password, String workspaceSlug) {}
+
+  private final Core core;
+  private final Path dataDir;
+
+  public DemoWorkspace(Core core, Path dataDir) {
+    this.core = core;
+    this.dataDir = dataDir;
+  }
+
+  /** Creates the demo data if the demo user does not exist yet; returns the login. */
+  public Login ensure() {
+    Path file = dataDir.resolve("demo-login.txt");
+    var existing = core.db.read(h -> core.users.byEmail(h, EMAIL));
+    if (existing.isPresent()) {
+      String password = read(file);
+      String hash =
+          core.db.read(h -> core.users.passwordHash(h, existing.get().id())).orElseThrow();
+      boolean still = password != null && core.hasher.verify(password, hash);
+      String slug =
+          core.db.read(h -> core.workspaces.joinedBy(h, existing.get().id())).stream()
+              .findFirst()
+              .map(j -> j.workspace().slug())
+              .orElse(null);
+      return new Login(EMAIL, still ? password : null, slug);
+    }
+    String password = Tokens.random("", 12);
+    Workspace main =
+        core.db.inTransaction(
+            h -> {
+              User owner = core.createUser.create(h, EMAIL, "Dana Demo", password);
+              Workspace w = core.createWorkspace.create(h, owner, "Northwind Coffee", null);
+              core.createWorkspace.create(h, owner, "Harbor Books (client)", null);
+              for (var p :
+                  List.of(
+                      new Object[] {"ana@northwind.example", "Ana Ortiz", Role.ADMIN},
+                      new Object[] {"ben@northwind.example", "Ben Okafor", Role.EDITOR},
+                      new Object[] {"chloe@northwind.example", "Chloé Martin", Role.CONTRIBUTOR},
+                      new Object[] {"dev@northwind.example", "Dev Patel", Role.VIEWER})) {
+                // Teammates cannot sign in: their passwords are random and never shown.
+                User u =
+                    core.createUser.create(h, (String) p[0], (String) p[1], Tokens.random("", 24));
+                core.members.add(h, w.id(), u.id(), (Role) p[2]);
+              }
+              return w;
+            });
+    User owner = core.db.read(h -> core.users.byEmail(h, EMAIL)).orElseThrow();
+    core.inviteMember.invite(
+        new Actor(owner, main, Role.OWNER, null), "sam@agency.example", Role.EDITOR);
+    write(file, password);
+    return new Login(EMAIL, password, main.slug());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file).strip() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void write(Path file, String password) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, password + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

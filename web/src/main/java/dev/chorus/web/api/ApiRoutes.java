@@ -1,0 +1,364 @@
+package dev.chorus.web.api;
+
+import dev.chorus.core.Core;
+import dev.chorus.core.account.UserId;
+import dev.chorus.core.error.Invalid;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import dev.chorus.core.page.Page;
+import dev.chorus.core.page.PageRequest;
+import dev.chorus.core.token.TokenScope;
+import dev.chorus.web.api.Dto.AuditEntryJson;
+import dev.chorus.web.api.Dto.InvitationCreated;
+import dev.chorus.web.api.Dto.InvitationJson;
+import dev.chorus.web.api.Dto.InviteRequest;
+import dev.chorus.web.api.Dto.MeJson;
+import dev.chorus.web.api.Dto.MemberJson;
+import dev.chorus.web.api.Dto.PageJson;
+import dev.chorus.web.api.Dto.RoleRequest;
+import dev.chorus.web.api.Dto.TokenCreated;
+import dev.chorus.web.api.Dto.TokenJson;
+import dev.chorus.web.api.Dto.TokenRequest;
+import dev.chorus.web.api.Dto.WorkspaceJson;
+import dev.chorus.web.api.Dto.WorkspaceRequest;
+import dev.chorus.web.http.Access;
+import dev.chorus.web.http.Req;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operations of {@code /api/v1}, each declared once (see {@link Operation}). A token speaks for
+ * one user in one workspace; reads need a read or write token, changes a write token, and each
+ * operation also needs the least role it names.
+ */
+public final class ApiRoutes {
+  private final Core core;
+  private final java.util.function.Supplier<String> publicUrl;
+  private final List<Operation> operations = new ArrayList<>();
+
+  public ApiRoutes(Core core, java.util.function.Supplier<String> publicUrl) {
+    this.core = core;
+    this.publicUrl = publicUrl;
+    declare();
+  }
+
+  /** Every operation, in declaration order. */
+  public List<Operation> operations() {
+    return List.copyOf(operations);
+  }
+
+  public void register(RoutesConfig r) {
+    for (Operation op : operations) {
+      r.addHttpHandler(op.method(), op.path(), op.handler(), op.access());
+    }
+  }
+
+  private void declare() {
+    op(
+        HandlerType.GET,
+        "/api/v1/me",
+        "getMe",
+        "Account",
+        "Who this token speaks for",
+        Access.VIEWER,
+        null,
+        MeJson.class,
+        false,
+        200,
+        List.of(),
+        this::me);
+    op(
+        HandlerType.GET,
+        "/api/v1/workspace",
+        "getWorkspace",
+        "Workspaces",
+        "The token's workspace",
+        Access.VIEWER,
+        null,
+        WorkspaceJson.class,
+        false,
+        200,
+        List.of(),
+        ctx -> ctx.json(WorkspaceJson.of(Req.actor(ctx).workspace())));
+    op(
+        HandlerType.POST,
+        "/api/v1/workspaces",
+        "createWorkspace",
+        "Workspaces",
+        "Create a workspace owned by the token's user",
+        Access.VIEWER,
+        WorkspaceRequest.class,
+        WorkspaceJson.class,
+        false,
+        201,
+        List.of(),
+        this::createWorkspace);
+    op(
+        HandlerType.GET,
+        "/api/v1/members",
+        "listMembers",
+        "Members",
+        "List members",
+        Access.VIEWER,
+        null,
+        MemberJson.class,
+        true,
+        200,
+        Operation.paging(),
+        this::members);
+    op(
+        HandlerType.PATCH,
+        "/api/v1/members/{userId}",
+        "changeRole",
+        "Members",
+        "Change a member's role",
+        Access.ADMIN,
+        RoleRequest.class,
+        MemberJson.class,
+        false,
+        200,
+        List.of(),
+        this::changeRole);
+    op(
+        HandlerType.DELETE,
+        "/api/v1/members/{userId}",
+        "removeMember",
+        "Members",
+        "Remove a member (or leave, with your own id)",
+        Access.VIEWER,
+        null,
+        null,
+        false,
+        204,
+        List.of(),
+        this::removeMember);
+    op(
+        HandlerType.GET,
+        "/api/v1/invitations",
+        "listInvitations",
+        "Members",
+        "List invitations, newest first",
+        Access.ADMIN,
+        null,
+        InvitationJson.class,
+        true,
+        200,
+        Operation.paging(),
+        this::invitations);
+    op(
+        HandlerType.POST,
+        "/api/v1/invitations",
+        "createInvitation",
+        "Members",
+        "Invite someone by link (valid 7 days, once)",
+        Access.ADMIN,
+        InviteRequest.class,
+        InvitationCreated.class,
+        false,
+        201,
+        List.of(),
+        this::invite);
+    op(
+        HandlerType.DELETE,
+        "/api/v1/invitations/{id}",
+        "revokeInvitation",
+        "Members",
+        "Withdraw a pending invitation",
+        Access.ADMIN,
+        null,
+        InvitationJson.class,
+        false,
+        200,
+        List.of(),
+        this::revokeInvitation);
+    op(
+        HandlerType.GET,
+        "/api/v1/audit",
+        "listAudit",
+        "Audit",
+        "The audit log, newest first",
+        Access.ADMIN,
+        null,
+        AuditEntryJson.class,
+        true,
+        200,
+        Operation.paging(),
+        this::audit);
+    op(
+        HandlerType.GET,
+        "/api/v1/tokens",
+        "listTokens",
+        "Tokens",
+        "Your tokens in this workspace",
+        Access.VIEWER,
+        null,
+        TokenJson.class,
+        true,
+        200,
+        List.of(),
+        this::tokens);
+    op(
+        HandlerType.POST,
+        "/api/v1/tokens",
+        "createToken",
+        "Tokens",
+        "Create a token",
+        Access.VIEWER,
+        TokenRequest.class,
+        TokenCreated.class,
+        false,
+        201,
+        List.of(),
+        this::createToken);
+    op(
+        HandlerType.DELETE,
+        "/api/v1/tokens/{id}",
+        "revokeToken",
+        "Tokens",
+        "Revoke one of your tokens",
+        Access.VIEWER,
+        null,
+        TokenJson.class,
+        false,
+        200,
+        List.of(),
+        this::revokeToken);
+  }
+
+  private void op(
+      HandlerType method,
+      String path,
+      String id,
+      String tag,
+      String summary,
+      Access access,
+      Class<?> body,
+      Class<?> response,
+      boolean paged,
+      int status,
+      List<Operation.QueryParam> query,
+      Handler handler) {
+    operations.add(
+        new Operation(
+            method,
+            path,
+            id,
+            tag,
+            summary,
+            access,
+            body,
+            response,
+            paged,
+            status,
+            query,
+            ctx -> {
+              handler.handle(ctx);
+              if (ctx.statusCode() == 200 && status != 200) ctx.status(status);
+            }));
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) {
+    if (ctx.body().isBlank()) throw new Invalid("body", "send a JSON object as the request body");
+    return ctx.bodyAsClass(type);
+  }
+
+  private void me(Context ctx) {
+    Actor a = Req.actor(ctx);
+    ctx.json(
+        new MeJson(
+            Dto.UserJson.of(a.user()),
+            WorkspaceJson.of(a.workspace()),
+            a.role().key(),
+            TokenJson.of(Req.principal(ctx).token(), core.clock.instant())));
+  }
+
+  private void createWorkspace(Context ctx) {
+    WorkspaceRequest req = body(ctx, WorkspaceRequest.class);
+    var w =
+        core.db.inTransaction(
+            h -> core.createWorkspace.create(h, Req.actor(ctx).user(), req.name(), Req.ip(ctx)));
+    ctx.status(201).json(WorkspaceJson.of(w));
+  }
+
+  private void members(Context ctx) {
+    PageRequest pr = PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit"));
+    var ws = Req.actor(ctx).workspace().id();
+    var rows = core.db.read(h -> core.members.list(h, ws, pr.after(), pr.limit() + 1));
+    page(ctx, Page.of(rows, pr.limit(), m -> m.user().id().value()).map(MemberJson::of));
+  }
+
+  private void changeRole(Context ctx) {
+    RoleRequest req = body(ctx, RoleRequest.class);
+    var m =
+        core.changeRole.change(
+            Req.actor(ctx), new UserId(ctx.pathParam("userId")), Role.parse("role", req.role()));
+    ctx.json(MemberJson.of(m));
+  }
+
+  private void removeMember(Context ctx) {
+    core.removeMember.remove(Req.actor(ctx), new UserId(ctx.pathParam("userId")));
+    ctx.status(204);
+  }
+
+  private void invitations(Context ctx) {
+    PageRequest pr = PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit"));
+    var ws = Req.actor(ctx).workspace().id();
+    var rows = core.db.read(h -> core.invitations.list(h, ws, pr.after(), pr.limit() + 1));
+    var now = core.clock.instant();
+    page(ctx, Page.of(rows, pr.limit(), i -> i.id()).map(i -> InvitationJson.of(i, now)));
+  }
+
+  private void invite(Context ctx) {
+    InviteRequest req = body(ctx, InviteRequest.class);
+    var issued =
+        core.inviteMember.invite(Req.actor(ctx), req.email(), Role.parse("role", req.role()));
+    ctx.status(201)
+        .json(
+            new InvitationCreated(
+                InvitationJson.of(issued.invitation(), core.clock.instant()),
+                publicUrl.get() + "/invite/" + issued.secret()));
+  }
+
+  private void revokeInvitation(Context ctx) {
+    var inv = core.revokeInvitation.revoke(Req.actor(ctx), ctx.pathParam("id"));
+    ctx.json(InvitationJson.of(inv, core.clock.instant()));
+  }
+
+  private void audit(Context ctx) {
+    PageRequest pr = PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit"));
+    page(ctx, core.audit.page(Req.actor(ctx).workspace().id(), pr).map(AuditEntryJson::of));
+  }
+
+  private void tokens(Context ctx) {
+    Actor a = Req.actor(ctx);
+    var now = core.clock.instant();
+    var list = core.db.read(h -> core.tokens.list(h, a.workspace().id(), a.user().id()));
+    page(ctx, new Page<>(list, null).map(t -> TokenJson.of(t, now)));
+  }
+
+  private void createToken(Context ctx) {
+    TokenRequest req = body(ctx, TokenRequest.class);
+    var issued =
+        core.issueToken.issue(
+            Req.actor(ctx),
+            req.name(),
+            TokenScope.parse("scope", req.scope()),
+            req.expiresInDays() == null ? 90 : req.expiresInDays());
+    ctx.status(201)
+        .json(
+            new TokenCreated(TokenJson.of(issued.token(), core.clock.instant()), issued.secret()));
+  }
+
+  private void revokeToken(Context ctx) {
+    var t = core.revokeToken.revoke(Req.actor(ctx), ctx.pathParam("id"));
+    ctx.json(TokenJson.of(t, core.clock.instant()));
+  }
+
+  private static <T> void page(Context ctx, Page<T> page) {
+    ctx.json(new PageJson<>(page.items(), page.nextCursor()));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.chorus.web.api;
+
+import dev.chorus.core.account.User;
+import dev.chorus.core.audit.AuditEntry;
+import dev.chorus.core.member.Invitation;
+import dev.chorus.core.member.Member;
+import dev.chorus.core.token.ApiToken;
+import dev.chorus.core.workspace.Workspace;
+import java.time.Instant;
+import java.util.List;
+
+/** The API's JSON shapes. Kept apart from the domain so the API changes only on purpose. */
+public final class Dto {
+  private Dto() {}
+
+  public record UserJson(String id, String email, String displayName, Instant createdAt) {
+    static UserJson of(User u) {
+      return new UserJson(u.id().value(), u.email(), u.displayName(), u.createdAt());
+    }
+  }
+
+  public record WorkspaceJson(String id, String slug, String name, Instant createdAt) {
+    static WorkspaceJson of(Workspace w) {
+      return new WorkspaceJson(w.id().value(), w.slug(), w.name(), w.createdAt());
+    }
+  }
+
+  public record TokenJson(
+      String id,
+      String name,
+      String prefix,
+      String scope,
+      String status,
+      Instant createdAt,
+      @Nullable Instant expiresAt,
+      @Nullable Instant lastUsedAt,
+      @Nullable Instant revokedAt) {
+    static TokenJson of(ApiToken t, Instant now) {
+      return new TokenJson(
+          t.id(),
+          t.name(),
+          t.prefix(),
+          t.scope().key(),
+          t.status(now),
+          t.createdAt(),
+          t.expiresAt(),
+          t.lastUsedAt(),
+          t.revokedAt());
+    }
+  }
+
+  public record MeJson(UserJson user, WorkspaceJson workspace, String role, TokenJson token) {}
+
+  public record MemberJson(UserJson user, String role, Instant joinedAt) {
+    static MemberJson of(Member m) {
+      return new MemberJson(UserJson.of(m.user()), m.role().key(), m.joinedAt());
+    }
+  }
+
+  public record InvitationJson(
+      String id,
+      String email,
+      String role,
+      String status,
+      @Nullable String invitedBy,
+      Instant createdAt,
+      Instant expiresAt) {
+    static InvitationJson of(Invitation i, Instant now) {
+      return new InvitationJson(
+          i.id(),
+          i.email(),
+          i.role().key(),
+          i.status(now),
+          i.invitedBy(),
+          i.createdAt(),
+          i.expiresAt());
+    }
+  }
+
+  /** A new invitation and its link, shown only now. */
+  public record InvitationCreated(InvitationJson invitation, String url) {}
+
+  public record AuditEntryJson(
+      String id,
+      @Nullable String actorUserId,
+      String actor,
+      String action,
+      @Nullable String target,
+      @Nullable String detail,
+      @Nullable String ip,
+      Instant at) {
+    static AuditEntryJson of(AuditEntry e) {
+      return new AuditEntryJson(
+          e.id(),
+          e.actorUserId(),
+          e.actorLabel(),
+          e.action(),
+          e.target(),
+          e.detail(),
+          e.ip(),
+          e.at());
+    }
+  }
+
+  /** A new token and its secret, shown only now. */
+  public record TokenCreated(TokenJson token, String secret) {}
+
+  /** A page of items and the cursor for the next page (null on the last). */
+  public record PageJson<T>(List<T> items, @Nullable String nextCursor) {}
+
+  // Requests.
+
+  public record InviteRequest(String email, String role) {}
+
+  public record RoleRequest(String role) {}
+
+  public record TokenRequest(String name, String scope, @Nullable Integer expiresInDays) {}
+
+  public record WorkspaceRequest(String name) {}
+}

@@ -1,0 +1,39 @@
+package dev.chorus.web.view;
+
+import dev.chorus.core.member.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sidebar, grouped by the product's pillars and modes. A feature adds its pages here when it
+ * exists; a group with no pages is not shown, so the navigation never promises what is not built.
+ */
+public final class Nav {
+  /** A link in the sidebar. */
+  public record Item(String label, String href, String icon, boolean active) {}
+
+  /** A titled group of links. */
+  public record Group(String label, List<Item> items) {}
+
+  private Nav() {}
+
+  /** The groups for a member with {@code role} in workspace {@code slug}, on page {@code path}. */
+  public static List<Group> forWorkspace(String slug, Role role, String path) {
+    String base = "/w/" + slug;
+    List<Group> groups = new ArrayList<>();
+    groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
+    List<Item> workspace = new ArrayList<>();
+    workspace.add(item("Members", base + "/members", "users", path, false));
+    if (role.atLeast(Role.ADMIN)) {
+      workspace.add(item("Audit log", base + "/audit", "list", path, false));
+    }
+    workspace.add(item("API tokens", base + "/tokens", "key", path, false));
+    groups.add(new Group("Workspace", workspace));
+    return groups.stream().filter(g -> !g.items().isEmpty()).toList();
+  }
+
+  private static Item item(String label, String href, String icon, String path, boolean exact) {
+    boolean active = exact ? path.equals(href) : path.equals(href) || path.startsWith(href + "/");
+    return new Item(label, href, icon, active);
+  }
+}
