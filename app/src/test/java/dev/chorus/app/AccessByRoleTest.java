@@ -1,0 +1,180 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.account.User;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import dev.chorus.core.token.TokenScope;
+import dev.chorus.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every class of route, for every role: what each may reach, and what others see. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessByRoleTest {
+  @TempDir Path dir;
+  TestApp app;
+  Workspace acme;
+  Workspace other;
+  User outsider;
+  final Map<Role, User> users = new EnumMap<>(Role.class);
+  final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+  @BeforeAll
+  void start() {
+    app = TestApp.start(dir);
+    User owner = app.user("owner@example.com");
+    acme = app.workspace(owner, "Acme");
+    users.put(Role.OWNER, owner);
+    for (Role r : Role.values()) {
+      if (r == Role.OWNER) continue;
+      User u = app.user(r.key() + "@example.com");
+      app.add(acme, u, r);
+      users.put(r, u);
+    }
+    for (Role r : Role.values()) {
+      var actor = new Actor(users.get(r), acme, r, null);
+      tokens.put(r, app.core().issueToken.issue(actor, "t", TokenScope.WRITE, 0).secret());
+    }
+    outsider = app.user("outsider@example.com");
+    other = app.workspace(outsider, "Other");
+  }
+
+  @AfterAll
+  void stop() {
+    app.close();
+  }
+
+  private Browser as(Role r) {
+    return new Browser(app.url()).signIn(users.get(r).email(), TestApp.PASSWORD);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void everyMemberSeesTheWorkspacePages(Role role) {
+    Browser b = as(role);
+    for (String p : new String[] {"/w/acme", "/w/acme/members", "/w/acme/tokens", "/account"}) {
+      assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyAdminsAndOwnersSeeTheAuditLog(Role role) {
+    int status = as(role).get("/w/acme/audit").statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 200 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyAdminsAndOwnersInvite(Role role) {
+    Browser b = as(role);
+    b.get("/w/acme/members");
+    int status =
+        b.post(
+                "/w/acme/members/invite",
+                "email",
+                role.key() + "-guest@example.com",
+                "role",
+                "viewer")
+            .statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyOwnersChangeAnOwnersRole(Role role) {
+    User target = app.user("co-owner-" + role.key() + "@example.com");
+    app.add(acme, target, Role.OWNER);
+    Browser b = as(role);
+    b.get("/w/acme/members");
+    int status = b.post("/w/acme/members/" + target.id() + "/role", "role", "viewer").statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role == Role.OWNER ? 302 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void apiReadsNeedMembershipAndAdminReadsNeedAdmin(Role role) {
+    Api api = new Api(app.url(), tokens.get(role));
+    assertThat(api.get("/api/v1/members").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/audit").status())
+        .as(role.key())
+        .isEqualTo(role.atLeast(Role.ADMIN) ? 200 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void apiWritesFollowTheRole(Role role) {
+    Api api = new Api(app.url(), tokens.get(role));
+    var r =
+        api.send(
+            "POST",
+            "/api/v1/invitations",
+            "{\"email\":\"api-" + role.key() + "@example.com\",\"role\":\"viewer\"}");
+    assertThat(r.status())
+        .as(role.key() + " " + r.raw())
+        .isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
+    if (r.status() == 403)
+      assertThat(r.json().at("/error/code").asText()).isEqualTo("not_permitted");
+  }
+
+  @Test
+  void anotherWorkspaceIsNotFoundNotForbidden() {
+    Browser b = as(Role.OWNER);
+    for (String p : new String[] {"/w/other", "/w/other/members", "/w/other/audit"}) {
+      assertThat(b.get(p).statusCode()).as(p).isEqualTo(404);
+    }
+    b.get("/w/acme/members");
+    assertThat(
+            b.post("/w/other/members/invite", "email", "x@example.com", "role", "viewer")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anotherWorkspacesObjectIsNotFoundThroughTheApi() {
+    var outsiderActor = new Actor(outsider, other, Role.OWNER, null);
+    var invitation = app.core().inviteMember.invite(outsiderActor, "z@example.com", Role.VIEWER);
+    Api api = new Api(app.url(), tokens.get(Role.OWNER));
+    var r = api.send("DELETE", "/api/v1/invitations/" + invitation.invitation().id(), null);
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(
+            api.send("PATCH", "/api/v1/members/" + outsider.id(), "{\"role\":\"viewer\"}").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void signedOutVisitorsAreSentToSignInAndTheApiAnswers401() {
+    Browser b = new Browser(app.url());
+    var r = b.get("/w/acme/members");
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).startsWith("/signin?next="));
+    assertThat(b.get("/account").statusCode()).isEqualTo(302);
+    var api = new Api(app.url(), null).get("/api/v1/me");
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.json().at("/error/code").asText()).isEqualTo("unauthenticated");
+  }
+
+  @Test
+  void aReadTokenCannotWrite() {
+    var actor = new Actor(users.get(Role.OWNER), acme, Role.OWNER, null);
+    String read = app.core().issueToken.issue(actor, "ro", TokenScope.READ, 0).secret();
+    Api api = new Api(app.url(), read);
+    assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
+    var r =
+        api.send(
+            "POST", "/api/v1/invitations", "{\"email\":\"q@example.com\",\"role\":\"viewer\"}");
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(r.json().at("/error/message").asText()).contains("read-only");
+  }
+}
