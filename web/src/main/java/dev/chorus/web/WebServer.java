@@ -60,6 +60,7 @@ public final class WebServer {
   }
 
   private final Core core;
+  private final InstanceKey key;
   private final PrometheusMeterRegistry registry;
   private final Settings settings;
   private final ObjectMapper mapper = Json.mapper();
@@ -73,8 +74,6 @@ public final class WebServer {
     this.settings = settings;
     this.key = key;
   }
-
-  private final InstanceKey key;
 
   /** Binds the port and starts serving; returns this. */
   public WebServer start() {

@@ -48,6 +48,18 @@ public final class AuditLog {
         .execute();
   }
 
+  /** When each of a workspace's entries since {@code since} happened, oldest first. */
+  public List<Instant> timesSince(WorkspaceId workspace, Instant since) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT at FROM audit_log WHERE workspace_id = :ws AND at >= :since ORDER BY at")
+                .bind("ws", workspace.value())
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong("at")))
+                .list());
+  }
+
   /** A workspace's entries, newest first. */
   public Page<AuditEntry> page(WorkspaceId workspace, PageRequest request) {
     List<AuditEntry> rows =

@@ -94,8 +94,7 @@ public final class WorkspacePages {
     boolean admin = actor.role().atLeast(Role.ADMIN);
     int count = core.db.read(h -> core.members.count(h, ws));
     List<Member> team = core.db.read(h -> core.members.list(h, ws, null, 12));
-    List<AuditEntry> recent =
-        admin ? core.audit.page(ws, PageRequest.first(200)).items() : List.of();
+    List<AuditEntry> recent = admin ? core.audit.page(ws, PageRequest.first(8)).items() : List.of();
     long pending =
         admin
             ? core.db.read(
@@ -104,18 +103,21 @@ public final class WorkspacePages {
                         .filter(i -> i.status(core.clock.instant()).equals("pending"))
                         .count())
             : 0;
-    // Activity per day over the last 14 days, from the audit log.
+    // Activity per day over the last 14 days (UTC), from the audit log.
+    LocalDate today = LocalDate.ofInstant(core.clock.instant(), ZoneOffset.UTC);
+    LocalDate first = today.minusDays(13);
+    int[] perDay = new int[14];
+    if (admin) {
+      for (var at : core.audit.timesSince(ws, first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        int i = (int) (LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay() - first.toEpochDay());
+        if (i >= 0 && i < 14) perDay[i]++;
+      }
+    }
     List<String> days = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
-    LocalDate today = LocalDate.ofInstant(core.clock.instant(), ZoneOffset.UTC);
-    for (int i = 13; i >= 0; i--) {
-      LocalDate d = today.minusDays(i);
-      days.add(d.toString());
-      counts.add(
-          (int)
-              recent.stream()
-                  .filter(e -> LocalDate.ofInstant(e.at(), ZoneOffset.UTC).equals(d))
-                  .count());
+    for (int i = 0; i < 14; i++) {
+      days.add(first.plusDays(i).toString());
+      counts.add(perDay[i]);
     }
     Dashboard model =
         new Dashboard(
