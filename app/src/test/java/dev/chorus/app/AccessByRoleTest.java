@@ -7,21 +7,18 @@ import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.core.workspace.Workspace;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every class of route, for every role: what each may reach, and what others see. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessByRoleTest {
-  @TempDir Path dir;
   TestApp app;
   Workspace acme;
   Workspace other;
@@ -30,8 +27,8 @@ class AccessByRoleTest {
   final Map<Role, String> tokens = new EnumMap<>(Role.class);
 
   @BeforeAll
-  void start() {
-    app = TestApp.start(dir);
+  void start() throws java.io.IOException {
+    app = TestApp.start(java.nio.file.Files.createTempDirectory("chorus-access"));
     User owner = app.user("owner@example.com");
     acme = app.workspace(owner, "Acme");
     users.put(Role.OWNER, owner);

@@ -6,6 +6,7 @@ import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.security.Tokens;
 import dev.chorus.core.workspace.Workspace;
+import dev.chorus.core.workspace.WorkspaceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,11 +38,15 @@ public final class DemoWorkspace {
       String hash =
           core.db.read(h -> core.users.passwordHash(h, existing.get().id())).orElseThrow();
       boolean still = password != null && core.hasher.verify(password, hash);
+      // The main demo workspace is the one the demo user last opened (set on creation).
       String slug =
-          core.db.read(h -> core.workspaces.joinedBy(h, existing.get().id())).stream()
-              .findFirst()
-              .map(j -> j.workspace().slug())
-              .orElse(null);
+          core.db.read(
+              h ->
+                  core.users
+                      .lastWorkspace(h, existing.get().id())
+                      .flatMap(id -> core.workspaces.byId(h, new WorkspaceId(id)))
+                      .map(Workspace::slug)
+                      .orElse(null));
       return new Login(EMAIL, still ? password : null, slug);
     }
     String password = Tokens.random("", 12);
@@ -62,6 +67,7 @@ public final class DemoWorkspace {
                     core.createUser.create(h, (String) p[0], (String) p[1], Tokens.random("", 24));
                 core.members.add(h, w.id(), u.id(), (Role) p[2]);
               }
+              core.users.rememberWorkspace(h, owner.id(), w.id().value());
               return w;
             });
     User owner = core.db.read(h -> core.users.byEmail(h, EMAIL)).orElseThrow();

@@ -82,7 +82,8 @@ class BrowserSuiteTest {
   }
 
   private void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   @Test

@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(Math.max(250, options.busyTimeout().toMillis() + 1000));
     if (options.connectionInitSql() != null) hc.setConnectionInitSql(options.connectionInitSql());
     if (url.isSqlite()) {
+      createFolder(url);
       hc.setDataSource(sqlite(url, options));
     } else {
       hc.setJdbcUrl(url.jdbcUrl());
@@ -63,6 +64,16 @@ public final class Database implements AutoCloseable {
       return new Database(url, new HikariDataSource(hc));
     } catch (RuntimeException e) {
       throw StoreFailures.translate(e);
+    }
+  }
+
+  private static void createFolder(DatabaseUrl url) {
+    try {
+      java.nio.file.Files.createDirectories(url.sqliteFile().getParent());
+    } catch (java.io.IOException e) {
+      throw new dev.chorus.core.error.Unavailable(
+          "cannot create the data folder " + url.sqliteFile().getParent() + ": " + e.getMessage(),
+          e);
     }
   }
 
