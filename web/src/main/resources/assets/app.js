@@ -137,11 +137,12 @@
 
   /* Times are rendered in UTC by the server; show them in the reader's time zone. */
   function localiseTimes() {
-    var abs, rel;
+    var abs, rel, dayOnly;
     try {
       abs = new Intl.DateTimeFormat(undefined, {
         day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
       });
+      dayOnly = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
       rel = "RelativeTimeFormat" in Intl ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }) : null;
     } catch (err) {
       return;
@@ -160,6 +161,8 @@
         else if (a < 86400) el.textContent = rel.format(Math.round(s / 3600), "hour");
         else if (a < 86400 * 7) el.textContent = rel.format(Math.round(s / 86400), "day");
         else el.textContent = full;
+      } else if (el.getAttribute("data-local") === "day") {
+        el.textContent = dayOnly.format(d);
       } else {
         el.textContent = full;
       }
