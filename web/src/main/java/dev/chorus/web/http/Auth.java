@@ -103,6 +103,9 @@ public final class Auth {
   private static Access declared(Context ctx) {
     Set<RouteRole> roles = ctx.routeRoles();
     for (RouteRole r : roles) if (r instanceof Access a) return a;
+    // Static files (/assets, /webjars) reach this filter under Javalin's catch-all endpoint.
+    boolean read = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+    if (read && ctx.endpoint().path.equals("*")) return Access.PUBLIC;
     // A route without a declared access is a programming error: refuse rather than guess.
     throw new IllegalStateException(
         ctx.method() + " " + ctx.endpoint().path + " declares no Access");
