@@ -196,4 +196,33 @@ class AccountsAndSecurityTest {
     assertThat(r.statusCode()).isEqualTo(409);
     assertThat(r.body()).contains("last owner");
   }
+
+  @Test
+  void behindHttpsCookiesAreSecureAndHstsIsSent() {
+    app.close();
+    app = TestApp.start(dir, c -> c.withPublicUrl("https://chorus.example"), null);
+    Browser b = new Browser("http://127.0.0.1:" + app.app().port());
+    var page = b.get("/signin");
+    assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+    // Over https every cookie Chorus sets is Secure (this client, on plain http, then rightly
+    // withholds it, so the sign-in itself is checked by the other tests).
+    assertThat(page.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("chorus_pre="))
+        .singleElement()
+        .satisfies(c -> assertThat(c).contains("Secure").contains("HttpOnly"));
+  }
+
+  @Test
+  void anOversizedFormIs413AndAMalformedOneNamesItsField() {
+    var owner = app.user("owner@example.com");
+    app.workspace(owner, "Acme");
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    b.get("/workspaces");
+    var big = b.post("/workspaces", "name", "x".repeat(1_200_000));
+    assertThat(big.statusCode()).isEqualTo(413);
+    b.get("/w/acme/members");
+    var bad = b.post("/w/acme/members/invite", "email", "x@example.com", "role", "emperor");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("unknown role").contains("emperor");
+  }
 }

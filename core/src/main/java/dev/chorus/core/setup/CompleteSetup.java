@@ -4,6 +4,7 @@ import dev.chorus.core.account.CreateUser;
 import dev.chorus.core.account.User;
 import dev.chorus.core.account.UserStore;
 import dev.chorus.core.audit.AuditLog;
+import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.security.Tokens;
 import dev.chorus.core.store.Database;
@@ -49,7 +50,12 @@ public final class CompleteSetup {
    */
   public Done complete(
       String secret, String email, String name, String password, String workspace, String ip) {
-    CreateWorkspace.validName(workspace);
+    try {
+      CreateWorkspace.validName(workspace);
+    } catch (Invalid e) {
+      // The setup form calls the workspace's name "workspace"; "name" is the person's.
+      throw new Invalid("workspace", e.getMessage());
+    }
     return db.inTransaction(
         h -> {
           String hash = live(h, secret);

@@ -236,6 +236,11 @@ abstract class StoreContract {
         .isInstanceOf(Invalid.class);
     long users = q(h -> core.users.count(h));
     assertThat(users).isZero();
+    assertThatThrownBy(
+            () ->
+                core.completeSetup.complete(
+                    secret, "o@example.com", "Olga", "a long enough password", " ", null))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("workspace"));
     var done =
         core.completeSetup.complete(
             secret, "o@example.com", "Olga", "a long enough password", "Acme", null);
