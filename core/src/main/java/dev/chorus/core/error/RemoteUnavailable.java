@@ -1,7 +1,7 @@
 package dev.chorus.core.error;
 
 /** A remote network did not answer or failed; the message names it. */
-public final class RemoteUnavailable extends ChorusException {
+public class RemoteUnavailable extends ChorusException {
   public RemoteUnavailable(String message) {
     super("remote_unavailable", message, null);
   }

@@ -1,0 +1,32 @@
+package dev.chorus.core.channel;
+
+import dev.chorus.core.error.Invalid;
+import java.util.Locale;
+
+/** The networks Chorus connects to. */
+public enum Network {
+  MASTODON("Mastodon"),
+  BLUESKY("Bluesky"),
+  RSS("RSS / Atom feed"),
+  WEBHOOK("Inbound webhook");
+
+  private final String label;
+
+  Network(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Network parse(String field, String value) {
+    for (Network n : values()) if (n.key().equals(value)) return n;
+    throw new Invalid(
+        field, "unknown network '" + value + "': use mastodon, bluesky, rss or webhook");
+  }
+}
