@@ -1,0 +1,32 @@
+package dev.chorus.channels;
+
+import dev.chorus.channels.net.SafeHttp;
+import dev.chorus.channels.rss.FeedConnector;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.Connector;
+import dev.chorus.core.channel.ConnectorFactory;
+import java.net.URI;
+import java.time.Clock;
+
+/** Makes the connector for a stored channel, by network. */
+public final class Connectors implements ConnectorFactory {
+  private final SafeHttp http;
+  private final Clock clock;
+
+  public Connectors(SafeHttp http, Clock clock) {
+    this.http = http;
+    this.clock = clock;
+  }
+
+  @Override
+  public Connector open(Channel channel, String secret) {
+    return switch (channel.network()) {
+      case RSS -> new FeedConnector(URI.create(channel.address()), http, clock);
+      // The other networks are connected through their own forms once they are wired here;
+      // until then no such channel can be stored, so reaching this is a programming error.
+      default ->
+          throw new IllegalStateException(
+              channel.network().label() + " channels are not wired into Connectors yet");
+    };
+  }
+}

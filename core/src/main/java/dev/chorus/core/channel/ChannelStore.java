@@ -1,0 +1,221 @@
+package dev.chorus.core.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.core.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for channels and the items they heard. */
+public final class ChannelStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+
+  static final RowMapper<Channel> CHANNEL =
+      (rs, ctx) ->
+          new Channel(
+              new ChannelId(rs.getString("id")),
+              new WorkspaceId(rs.getString("workspace_id")),
+              Network.parse("network", rs.getString("network")),
+              rs.getString("name"),
+              rs.getString("address"),
+              settings(rs.getString("settings")),
+              rs.getString("read_cursor"),
+              instant(rs, "created_at"),
+              instant(rs, "last_success_at"),
+              rs.getString("last_error"),
+              instant(rs, "last_error_at"),
+              instant(rs, "token_expires_at"),
+              instant(rs, "next_poll_at"),
+              instant(rs, "disconnected_at"));
+
+  /** A stored item as listed. */
+  public record StoredItem(String id, InboundItem item, Instant receivedAt) {}
+
+  private static Instant instant(ResultSet rs, String c) throws SQLException {
+    long v = rs.getLong(c);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static Map<String, String> settings(String json) {
+    try {
+      return JSON.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("channel settings are not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static String json(Map<String, String> settings) {
+    try {
+      return JSON.writeValueAsString(settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void insert(Handle h, Channel c, String sealedSecret, String createdBy) {
+    h.createUpdate(
+            "INSERT INTO channels (id, workspace_id, network, name, address, settings, secret,"
+                + " read_cursor, created_by, created_at, token_expires_at, next_poll_at) VALUES"
+                + " (:id, :ws, :network, :name, :address, :settings, :secret, :cursor, :by, :at,"
+                + " :exp, :next)")
+        .bind("id", c.id().value())
+        .bind("ws", c.workspaceId().value())
+        .bind("network", c.network().key())
+        .bind("name", c.name())
+        .bind("address", c.address())
+        .bind("settings", json(c.settings()))
+        .bind("secret", sealedSecret)
+        .bind("cursor", c.cursor())
+        .bind("by", createdBy)
+        .bind("at", c.createdAt().toEpochMilli())
+        .bind("exp", c.tokenExpiresAt() == null ? null : c.tokenExpiresAt().toEpochMilli())
+        .bind("next", c.nextPollAt() == null ? null : c.nextPollAt().toEpochMilli())
+        .execute();
+  }
+
+  public List<Channel> list(Handle h, WorkspaceId ws) {
+    return h.createQuery("SELECT * FROM channels WHERE workspace_id = :ws ORDER BY id")
+        .bind("ws", ws.value())
+        .map(CHANNEL)
+        .list();
+  }
+
+  public Optional<Channel> find(Handle h, WorkspaceId ws, ChannelId id) {
+    return h.createQuery("SELECT * FROM channels WHERE workspace_id = :ws AND id = :id")
+        .bind("ws", ws.value())
+        .bind("id", id.value())
+        .map(CHANNEL)
+        .findOne();
+  }
+
+  public Optional<String> sealedSecret(Handle h, ChannelId id) {
+    return h.createQuery("SELECT secret FROM channels WHERE id = :id")
+        .bind("id", id.value())
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  /** Connected channels whose next read is due at {@code now}, soonest first. */
+  public List<Channel> due(Handle h, Instant now, int limit) {
+    return h.createQuery(
+            "SELECT * FROM channels WHERE disconnected_at IS NULL AND next_poll_at IS NOT NULL"
+                + " AND next_poll_at <= :now ORDER BY next_poll_at LIMIT :n")
+        .bind("now", now.toEpochMilli())
+        .bind("n", limit)
+        .map(CHANNEL)
+        .list();
+  }
+
+  public void recordSuccess(Handle h, ChannelId id, String cursor, Instant at, Instant next) {
+    h.createUpdate(
+            "UPDATE channels SET read_cursor = :cursor, last_success_at = :at, last_error = NULL,"
+                + " next_poll_at = :next WHERE id = :id")
+        .bind("cursor", cursor)
+        .bind("at", at.toEpochMilli())
+        .bind("next", next == null ? null : next.toEpochMilli())
+        .bind("id", id.value())
+        .execute();
+  }
+
+  public void recordFailure(Handle h, ChannelId id, String message, Instant at, Instant next) {
+    h.createUpdate(
+            "UPDATE channels SET last_error = :msg, last_error_at = :at, next_poll_at = :next"
+                + " WHERE id = :id")
+        .bind("msg", message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
+        .bind("at", at.toEpochMilli())
+        .bind("next", next == null ? null : next.toEpochMilli())
+        .bind("id", id.value())
+        .execute();
+  }
+
+  public void disconnect(Handle h, ChannelId id, Instant at) {
+    h.createUpdate(
+            "UPDATE channels SET disconnected_at = :at, secret = NULL, next_poll_at = NULL WHERE"
+                + " id = :id")
+        .bind("at", at.toEpochMilli())
+        .bind("id", id.value())
+        .execute();
+  }
+
+  /**
+   * Stores items not stored before (by channel and remote id); returns how many were new. Runs on
+   * the caller's transaction so the items and the cursor commit together.
+   */
+  public int storeItems(
+      Handle h,
+      Channel c,
+      List<InboundItem> items,
+      java.util.function.Supplier<String> ids,
+      Instant now) {
+    int added = 0;
+    for (InboundItem i : items) {
+      added +=
+          h.createUpdate(
+                  "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind,"
+                      + " remote_id, url, author_handle, author_name, author_url, title, body,"
+                      + " language, in_reply_to, created_at, received_at) VALUES (:id, :ws, :ch,"
+                      + " :network, :kind, :rid, :url, :ah, :an, :au, :title, :body, :lang,"
+                      + " :reply, :created, :received) ON CONFLICT (channel_id, remote_id) DO"
+                      + " NOTHING")
+              .bind("id", ids.get())
+              .bind("ws", c.workspaceId().value())
+              .bind("ch", c.id().value())
+              .bind("network", i.network().key())
+              .bind("kind", i.kind())
+              .bind("rid", i.ref().id())
+              .bind("url", i.ref().url())
+              .bind("ah", i.authorHandle())
+              .bind("an", i.authorName())
+              .bind("au", i.authorUrl())
+              .bind("title", i.title())
+              .bind("body", i.text())
+              .bind("lang", i.language())
+              .bind("reply", i.inReplyTo() == null ? null : i.inReplyTo().id())
+              .bind("created", i.createdAt().toEpochMilli())
+              .bind("received", now.toEpochMilli())
+              .execute();
+    }
+    return added;
+  }
+
+  /** A channel's items, newest first. */
+  public List<StoredItem> items(
+      Handle h, WorkspaceId ws, ChannelId id, String beforeId, int limit) {
+    return h.createQuery(
+            "SELECT * FROM inbound_items WHERE workspace_id = :ws AND channel_id = :ch"
+                + (beforeId == null ? "" : " AND id < :before")
+                + " ORDER BY id DESC LIMIT :n")
+        .bind("ws", ws.value())
+        .bind("ch", id.value())
+        .bind("before", beforeId)
+        .bind("n", limit)
+        .map(
+            (rs, ctx) ->
+                new StoredItem(
+                    rs.getString("id"),
+                    new InboundItem(
+                        Network.parse("network", rs.getString("network")),
+                        rs.getString("kind"),
+                        new RemoteRef(rs.getString("remote_id"), rs.getString("url"), null),
+                        rs.getString("author_handle"),
+                        rs.getString("author_name"),
+                        rs.getString("author_url"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        instant(rs, "created_at"),
+                        rs.getString("in_reply_to") == null
+                            ? null
+                            : new RemoteRef(rs.getString("in_reply_to"), null, null),
+                        rs.getString("language")),
+                    instant(rs, "received_at")))
+        .list();
+  }
+}

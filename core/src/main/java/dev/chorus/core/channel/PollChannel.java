@@ -1,0 +1,84 @@
+package dev.chorus.core.channel;
+
+import dev.chorus.core.Ids;
+import dev.chorus.core.error.ChorusException;
+import dev.chorus.core.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what a channel heard since its cursor and stores it. The items and the new cursor commit in
+ * one transaction, and items are deduplicated by their id on the network, so a crash loses nothing
+ * and a repeated read stores nothing twice. A failure is recorded on the channel's health with the
+ * network's reason; it never throws.
+ */
+public final class PollChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(PollChannel.class);
+
+  /** What one read did: items new to the store, or the failure's message. */
+  public record Result(int added, String error) {}
+
+  private final Database db;
+  private final ChannelStore channels;
+  private final ChannelSecrets secrets;
+  private final ConnectorFactory connectors;
+  private final Ids ids;
+  private final Clock clock;
+
+  public PollChannel(
+      Database db,
+      ChannelStore channels,
+      ChannelSecrets secrets,
+      ConnectorFactory connectors,
+      Ids ids,
+      Clock clock) {
+    this.db = db;
+    this.channels = channels;
+    this.secrets = secrets;
+    this.connectors = connectors;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public Result poll(Channel c) {
+    Instant started = clock.instant();
+    Instant next = started.plus(Duration.ofMinutes(c.intervalMinutes()));
+    try {
+      String secret =
+          secrets.open(c.id(), db.read(h -> channels.sealedSecret(h, c.id())).orElse(null));
+      Connector connector = connectors.open(c, secret);
+      if (!(connector instanceof ReadsMentions reader)) {
+        db.inTransaction(
+            h -> {
+              channels.recordSuccess(h, c.id(), c.cursor(), started, null);
+              return null;
+            });
+        return new Result(0, null);
+      }
+      ReadsMentions.Batch batch = reader.readSince(c.cursor());
+      int added =
+          db.inTransaction(
+              h -> {
+                int n = channels.storeItems(h, c, batch.items(), ids::next, clock.instant());
+                channels.recordSuccess(h, c.id(), batch.cursor(), clock.instant(), next);
+                return n;
+              });
+      return new Result(added, null);
+    } catch (ChorusException e) {
+      String message = e.getMessage();
+      LOG.atInfo()
+          .addKeyValue("channel", c.id().value())
+          .addKeyValue("network", c.network().key())
+          .log("channel read failed: {}", message);
+      db.inTransaction(
+          h -> {
+            channels.recordFailure(h, c.id(), message, clock.instant(), next);
+            return null;
+          });
+      return new Result(0, message);
+    }
+  }
+}
