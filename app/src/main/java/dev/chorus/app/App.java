@@ -1,5 +1,9 @@
 package dev.chorus.app;
 
+import dev.chorus.channels.Connectors;
+import dev.chorus.channels.net.SafeHttp;
+import dev.chorus.channels.rss.ConnectFeed;
+import dev.chorus.channels.rss.FeedDiscovery;
 import dev.chorus.core.Core;
 import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.store.Database;
@@ -12,6 +16,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part of Chorus with {@code new}. {@link
@@ -19,11 +28,19 @@ import java.time.Clock;
  * gracefully (requests in flight finish, then the pool closes).
  */
 public final class App implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
   private final Config config;
   private final Database db;
   private final Core core;
   private final WebServer web;
   private final JvmGcMetrics gcMetrics;
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "chorus-channel-poller");
+            t.setDaemon(true);
+            return t;
+          });
 
   private App(Config config, Database db, Core core, WebServer web, JvmGcMetrics gcMetrics) {
     this.config = config;
@@ -42,10 +59,6 @@ public final class App implements AutoCloseable {
   public static App create(
       Config config, java.util.function.Consumer<io.javalin.config.RoutesConfig> extraRoutes) {
     Clock clock = Clock.systemUTC();
-    InstanceKey key =
-        config.secretKeyBase64() != null
-            ? InstanceKey.fromBase64(config.secretKeyBase64())
-            : InstanceKey.fromFile(config.dataDir().resolve("secret.key"));
     Database db = Database.open(config.databaseUrl(), config.databaseOptions());
     try {
       db.migrate();
@@ -53,7 +66,8 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
-    Core core = new Core(db, clock, config.throttle());
+    InstanceKey key = key(config);
+    Core core = core(config, db, clock, key);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -61,11 +75,13 @@ public final class App implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
+    SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
     WebServer web =
         new WebServer(
             core,
             key,
             registry,
+            new ConnectFeed(new FeedDiscovery(http), core.connectChannel),
             new WebServer.Settings(
                 config.host(),
                 config.port(),
@@ -77,9 +93,32 @@ public final class App implements AutoCloseable {
     return new App(config, db, core, web, gc);
   }
 
+  /** The instance key: CHORUS_SECRET_KEY, else the key file in the data folder (made once). */
+  static InstanceKey key(Config config) {
+    return config.secretKeyBase64() != null
+        ? InstanceKey.fromBase64(config.secretKeyBase64())
+        : InstanceKey.fromFile(config.dataDir().resolve("secret.key"));
+  }
+
+  /** The core services over an open database, with the networks' connectors. */
+  static Core core(Config config, Database db, Clock clock, InstanceKey key) {
+    SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
+    return new Core(db, clock, config.throttle(), key, new Connectors(http, clock));
+  }
+
   public App start() {
     web.start();
+    // Channels are read on their own schedule; this only looks for the ones that are due.
+    poller.scheduleWithFixedDelay(this::pollDueChannels, 1, 5, TimeUnit.SECONDS);
     return this;
+  }
+
+  private void pollDueChannels() {
+    try {
+      core.pollDueChannels.pollDue(20);
+    } catch (RuntimeException e) {
+      LOG.warn("reading due channels failed: {}", e.getMessage());
+    }
   }
 
   public Core core() {
@@ -101,6 +140,12 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    poller.shutdownNow();
+    try {
+      poller.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     web.stop();
     gcMetrics.close();
     db.close();

@@ -1,5 +1,6 @@
 package dev.chorus.app;
 
+import dev.chorus.channels.net.NetworkPolicy;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.store.Database;
 import dev.chorus.core.store.DatabaseUrl;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param publicUrl null means http://localhost:{port}
  * @param secretKeyBase64 the instance key from CHORUS_SECRET_KEY, or null to use the key file in
  *     {@code dataDir}
+ * @param network what outbound calls to networks may reach
  */
 public record Config(
     Path dataDir,
@@ -25,13 +27,15 @@ public record Config(
     Duration shutdownGrace,
     long maxBodyBytes,
     Database.Options databaseOptions,
-    SignInThrottle.Limits throttle) {
+    SignInThrottle.Limits throttle,
+    NetworkPolicy network) {
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(databaseOptions, "databaseOptions");
     Objects.requireNonNull(throttle, "throttle");
+    Objects.requireNonNull(network, "network");
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0 to 65535");
   }
 
@@ -47,7 +51,8 @@ public record Config(
         Duration.ofSeconds(20),
         1024 * 1024,
         Database.Options.defaults(),
-        SignInThrottle.Limits.defaults());
+        SignInThrottle.Limits.defaults(),
+        NetworkPolicy.production());
   }
 
   public DatabaseUrl databaseUrl() {
@@ -65,7 +70,8 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         databaseOptions,
-        throttle);
+        throttle,
+        network);
   }
 
   public Config withHost(String h) {
@@ -79,7 +85,8 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         databaseOptions,
-        throttle);
+        throttle,
+        network);
   }
 
   public Config withDatabase(DatabaseUrl d) {
@@ -93,7 +100,8 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         databaseOptions,
-        throttle);
+        throttle,
+        network);
   }
 
   public Config withPublicUrl(String u) {
@@ -107,7 +115,8 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         databaseOptions,
-        throttle);
+        throttle,
+        network);
   }
 
   public Config withDatabaseOptions(Database.Options o) {
@@ -121,7 +130,23 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         o,
-        throttle);
+        throttle,
+        network);
+  }
+
+  public Config withNetwork(NetworkPolicy n) {
+    return new Config(
+        dataDir,
+        database,
+        host,
+        port,
+        publicUrl,
+        secretKeyBase64,
+        shutdownGrace,
+        maxBodyBytes,
+        databaseOptions,
+        throttle,
+        n);
   }
 
   public Config withSecretKey(String k) {
@@ -135,6 +160,7 @@ public record Config(
         shutdownGrace,
         maxBodyBytes,
         databaseOptions,
-        throttle);
+        throttle,
+        network);
   }
 }

@@ -2,7 +2,6 @@ package dev.chorus.app;
 
 import dev.chorus.app.demo.DemoWorkspace;
 import dev.chorus.core.Core;
-import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.User;
 import dev.chorus.core.error.ChorusException;
 import dev.chorus.core.error.Invalid;
@@ -347,7 +346,7 @@ public final class Main implements Runnable {
       Config c = storage.config();
       try (Database db = Database.open(c.databaseUrl(), c.databaseOptions())) {
         db.migrate();
-        Core core = new Core(db, Clock.systemUTC(), SignInThrottle.Limits.defaults());
+        Core core = App.core(c, db, Clock.systemUTC(), App.key(c));
         Role r = Role.parse("role", role);
         String result =
             db.inTransaction(

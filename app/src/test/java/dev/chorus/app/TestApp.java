@@ -1,5 +1,6 @@
 package dev.chorus.app;
 
+import dev.chorus.channels.net.NetworkPolicy;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.User;
@@ -31,7 +32,8 @@ public final class TestApp implements AutoCloseable {
             Config.defaults(dir)
                 .withHost("127.0.0.1")
                 .withPort(0)
-                .withDatabaseOptions(new Database.Options(Duration.ofMillis(300), 4, null)));
+                .withDatabaseOptions(new Database.Options(Duration.ofMillis(300), 4, null))
+                .withNetwork(NetworkPolicy.loopbackForTests()));
     return new TestApp(App.create(config, extra).start());
   }
 

@@ -7,6 +7,13 @@ import dev.chorus.core.account.SignIn;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.UserStore;
 import dev.chorus.core.audit.AuditLog;
+import dev.chorus.core.channel.ChannelSecrets;
+import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.ConnectChannel;
+import dev.chorus.core.channel.ConnectorFactory;
+import dev.chorus.core.channel.DisconnectChannel;
+import dev.chorus.core.channel.PollChannel;
+import dev.chorus.core.channel.PollDueChannels;
 import dev.chorus.core.member.AcceptInvitation;
 import dev.chorus.core.member.ChangeRole;
 import dev.chorus.core.member.InvitationStore;
@@ -15,7 +22,9 @@ import dev.chorus.core.member.MemberStore;
 import dev.chorus.core.member.RemoveMember;
 import dev.chorus.core.member.RevokeInvitation;
 import dev.chorus.core.member.WorkspaceAccess;
+import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.security.PasswordHasher;
+import dev.chorus.core.security.SecretBox;
 import dev.chorus.core.setup.CompleteSetup;
 import dev.chorus.core.setup.SetupLink;
 import dev.chorus.core.store.Database;
@@ -28,9 +37,10 @@ import dev.chorus.core.workspace.WorkspaceStore;
 import java.time.Clock;
 
 /**
- * The core services, built with {@code new} from a database and a clock. The application's
- * composition root ({@code App.create}) makes one; tests make one over a temporary database. Fields
- * are public and final: this is wiring, not behaviour.
+ * The core services, built with {@code new} from a database, a clock, the instance key and the
+ * connectors (which the {@code channels} module provides). The application's composition root
+ * ({@code App.create}) makes one; tests make one over a temporary database. Fields are public and
+ * final: this is wiring, not behaviour.
  */
 public final class Core {
   public final Database db;
@@ -60,8 +70,20 @@ public final class Core {
   public final AuthenticateToken authenticateToken;
   public final SetupLink setupLink;
   public final CompleteSetup completeSetup;
+  public final ChannelStore channels;
+  public final ChannelSecrets channelSecrets;
+  public final ConnectorFactory connectors;
+  public final ConnectChannel connectChannel;
+  public final DisconnectChannel disconnectChannel;
+  public final PollChannel pollChannel;
+  public final PollDueChannels pollDueChannels;
 
-  public Core(Database db, Clock clock, SignInThrottle.Limits throttleLimits) {
+  public Core(
+      Database db,
+      Clock clock,
+      SignInThrottle.Limits throttleLimits,
+      InstanceKey key,
+      ConnectorFactory connectors) {
     this.db = db;
     this.clock = clock;
     this.ids = new Ids(clock);
@@ -90,5 +112,12 @@ public final class Core {
     this.authenticateToken = new AuthenticateToken(db, tokens, users, workspaces, members, clock);
     this.setupLink = new SetupLink(db, users, clock);
     this.completeSetup = new CompleteSetup(db, users, createUser, createWorkspace, audit, clock);
+    this.channels = new ChannelStore();
+    this.channelSecrets = new ChannelSecrets(new SecretBox(key));
+    this.connectors = connectors;
+    this.connectChannel = new ConnectChannel(db, channels, channelSecrets, audit, ids, clock);
+    this.disconnectChannel = new DisconnectChannel(db, channels, audit, clock);
+    this.pollChannel = new PollChannel(db, channels, channelSecrets, connectors, ids, clock);
+    this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
   }
 }

@@ -1,6 +1,7 @@
 package dev.chorus.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.core.Core;
 import dev.chorus.core.error.Unavailable;
 import dev.chorus.core.security.InstanceKey;
@@ -16,6 +17,7 @@ import dev.chorus.web.http.SecurityHeaders;
 import dev.chorus.web.page.AccountPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
+import dev.chorus.web.page.ChannelPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
 import dev.chorus.web.page.TokenPages;
@@ -61,6 +63,7 @@ public final class WebServer {
 
   private final Core core;
   private final InstanceKey key;
+  private final ConnectFeed connectFeed;
   private final PrometheusMeterRegistry registry;
   private final Settings settings;
   private final ObjectMapper mapper = Json.mapper();
@@ -68,8 +71,13 @@ public final class WebServer {
   private String publicUrl;
 
   public WebServer(
-      Core core, InstanceKey key, PrometheusMeterRegistry registry, Settings settings) {
+      Core core,
+      InstanceKey key,
+      PrometheusMeterRegistry registry,
+      ConnectFeed connectFeed,
+      Settings settings) {
     this.core = core;
+    this.connectFeed = connectFeed;
     this.registry = registry;
     this.settings = settings;
     this.key = key;
@@ -85,7 +93,7 @@ public final class WebServer {
     Errors errors = new Errors(pages, settings.maxBodyBytes());
     RequestMetrics metrics = new RequestMetrics(registry);
     LinkBase links = new LinkBase();
-    ApiRoutes api = new ApiRoutes(core, links);
+    ApiRoutes api = new ApiRoutes(core, links, connectFeed);
     Map<String, Object> openApi =
         OpenApiDocument.build(api.operations(), mapper, settings.version());
     app =
@@ -128,6 +136,7 @@ public final class WebServer {
               new AuditPages(core, pages).register(r);
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
+              new ChannelPages(core, pages, connectFeed).register(r);
               api.register(r);
               if (settings.extraRoutes() != null) settings.extraRoutes().accept(r);
             });

@@ -42,9 +42,8 @@ public record Channel(
   /** connected, failing, waiting (never read yet) or disconnected. */
   public String health() {
     if (disconnectedAt != null) return "disconnected";
-    if (lastErrorAt != null && (lastSuccessAt == null || lastErrorAt.isAfter(lastSuccessAt))) {
-      return "failing";
-    }
+    // A success clears the error, so an error still here is the latest outcome.
+    if (lastError != null) return "failing";
     if (lastSuccessAt == null) return "waiting";
     return "connected";
   }

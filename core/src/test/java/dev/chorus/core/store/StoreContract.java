@@ -8,6 +8,10 @@ import dev.chorus.core.MutableClock;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.User;
 import dev.chorus.core.audit.AuditEntry;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.ConnectChannel;
+import dev.chorus.core.channel.Network;
 import dev.chorus.core.error.Conflict;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
@@ -16,12 +20,14 @@ import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
 import dev.chorus.core.page.PageRequest;
+import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.token.ApiToken;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.core.workspace.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
 abstract class StoreContract {
   protected final MutableClock clock = MutableClock.atFixedStart();
   protected Database db;
+  protected final FakeFeeds feeds = new FakeFeeds();
   protected Core core;
 
   protected abstract DatabaseUrl freshDatabase();
@@ -41,7 +48,13 @@ abstract class StoreContract {
   @BeforeEach
   void open() {
     db = TestDatabases.open(freshDatabase());
-    core = new Core(db, clock, SignInThrottle.Limits.defaults());
+    core =
+        new Core(
+            db,
+            clock,
+            SignInThrottle.Limits.defaults(),
+            InstanceKey.fromBase64(java.util.Base64.getEncoder().encodeToString(new byte[32])),
+            feeds);
   }
 
   @AfterEach
@@ -251,5 +264,73 @@ abstract class StoreContract {
                 core.completeSetup.complete(
                     secret, "p@example.com", "P", "a long enough password", "B", null))
         .isInstanceOf(NotFound.class);
+  }
+
+  private Channel connectFeed(Actor admin, String secret) {
+    return core.connectChannel.connect(
+        admin,
+        new ConnectChannel.Spec(
+            Network.RSS, "Blog", "https://example.com/feed.xml", Map.of(), secret, null));
+  }
+
+  @Test
+  void aChannelsCredentialsAreStoredSealedAndOpenOnlyForItsConnector() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, "{\"password\":\"hunter2-app-pw\"}");
+    String stored = q(h -> core.channels.sealedSecret(h, c.id()).orElseThrow());
+    assertThat(stored).startsWith("v1.").doesNotContain("hunter2");
+    core.pollChannel.poll(c);
+    assertThat(feeds.secretsSeen).containsExactly("{\"password\":\"hunter2-app-pw\"}");
+  }
+
+  @Test
+  void pollingStoresEachItemOnceAndAdvancesTheCursorWithIt() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, null);
+    feeds.add("1", "first");
+    feeds.add("2", "second");
+    assertThat(core.pollChannel.poll(c).added()).isEqualTo(2);
+    feeds.add("3", "third");
+    Channel after = q(h -> core.channels.find(h, owner.workspace().id(), c.id()).orElseThrow());
+    assertThat(after.cursor()).isEqualTo("read-2");
+    assertThat(after.health()).isEqualTo("connected");
+    assertThat(core.pollChannel.poll(after).added()).isEqualTo(1);
+    List<ChannelStore.StoredItem> items =
+        q(h -> core.channels.items(h, owner.workspace().id(), c.id(), null, 10));
+    assertThat(items)
+        .extracting(i -> i.item().text())
+        .containsExactlyInAnyOrder("first", "second", "third");
+  }
+
+  @Test
+  void aFailedReadIsRecordedOnTheChannelAndLosesNothing() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, null);
+    feeds.add("1", "first");
+    core.pollChannel.poll(c);
+    feeds.failure = "example.com answered 503";
+    var result = core.pollChannel.poll(c);
+    assertThat(result.error()).isEqualTo("example.com answered 503");
+    Channel after = q(h -> core.channels.find(h, owner.workspace().id(), c.id()).orElseThrow());
+    assertThat(after.health()).isEqualTo("failing");
+    assertThat(after.lastError()).isEqualTo("example.com answered 503");
+    assertThat(after.cursor()).isEqualTo("read-1");
+    int stored = q(h -> core.channels.items(h, owner.workspace().id(), c.id(), null, 10)).size();
+    assertThat(stored).isEqualTo(1);
+  }
+
+  @Test
+  void disconnectingDeletesTheCredentialsAndAnotherWorkspaceCannotSeeTheChannel() {
+    Actor a = owner("a@example.com", "Alpha");
+    Actor b = owner("b@example.com", "Beta");
+    Channel c = connectFeed(a, "{\"token\":\"t\"}");
+    assertThatThrownBy(() -> core.disconnectChannel.disconnect(b, c.id()))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> connectFeed(a, null)).isInstanceOf(Conflict.class);
+    Channel gone = core.disconnectChannel.disconnect(a, c.id());
+    assertThat(gone.health()).isEqualTo("disconnected");
+    Optional<String> secret = q(h -> core.channels.sealedSecret(h, c.id()));
+    assertThat(secret).isEmpty();
+    assertThat(core.pollDueChannels.pollDue(10)).isZero();
   }
 }

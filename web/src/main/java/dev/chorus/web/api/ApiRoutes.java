@@ -1,20 +1,29 @@
 package dev.chorus.web.api;
 
+import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.UserId;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelId;
+import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.error.Invalid;
+import dev.chorus.core.error.NotFound;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
 import dev.chorus.core.page.PageRequest;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.web.api.Dto.AuditEntryJson;
+import dev.chorus.web.api.Dto.ChannelJson;
+import dev.chorus.web.api.Dto.FeedRequest;
 import dev.chorus.web.api.Dto.InvitationCreated;
 import dev.chorus.web.api.Dto.InvitationJson;
 import dev.chorus.web.api.Dto.InviteRequest;
+import dev.chorus.web.api.Dto.ItemJson;
 import dev.chorus.web.api.Dto.MeJson;
 import dev.chorus.web.api.Dto.MemberJson;
 import dev.chorus.web.api.Dto.PageJson;
+import dev.chorus.web.api.Dto.ReadJson;
 import dev.chorus.web.api.Dto.RoleRequest;
 import dev.chorus.web.api.Dto.TokenCreated;
 import dev.chorus.web.api.Dto.TokenJson;
@@ -38,11 +47,14 @@ import java.util.List;
 public final class ApiRoutes {
   private final Core core;
   private final java.util.function.Supplier<String> publicUrl;
+  private final ConnectFeed connectFeed;
   private final List<Operation> operations = new ArrayList<>();
 
-  public ApiRoutes(Core core, java.util.function.Supplier<String> publicUrl) {
+  public ApiRoutes(
+      Core core, java.util.function.Supplier<String> publicUrl, ConnectFeed connectFeed) {
     this.core = core;
     this.publicUrl = publicUrl;
+    this.connectFeed = connectFeed;
     declare();
   }
 
@@ -227,6 +239,84 @@ public final class ApiRoutes {
         200,
         List.of(),
         this::revokeToken);
+    op(
+        HandlerType.GET,
+        "/api/v1/channels",
+        "listChannels",
+        "Channels",
+        "Connected channels and their health",
+        Access.VIEWER,
+        null,
+        ChannelJson.class,
+        true,
+        200,
+        List.of(),
+        this::channels);
+    op(
+        HandlerType.POST,
+        "/api/v1/channels/feeds",
+        "followFeed",
+        "Channels",
+        "Follow an RSS or Atom feed (or the feed a page links)",
+        Access.ADMIN,
+        FeedRequest.class,
+        ChannelJson.class,
+        false,
+        201,
+        List.of(),
+        this::followFeed);
+    op(
+        HandlerType.GET,
+        "/api/v1/channels/{id}",
+        "getChannel",
+        "Channels",
+        "A channel and its health",
+        Access.VIEWER,
+        null,
+        ChannelJson.class,
+        false,
+        200,
+        List.of(),
+        ctx -> ctx.json(ChannelJson.of(channel(ctx))));
+    op(
+        HandlerType.GET,
+        "/api/v1/channels/{id}/items",
+        "listChannelItems",
+        "Channels",
+        "What a channel heard, newest first",
+        Access.VIEWER,
+        null,
+        ItemJson.class,
+        true,
+        200,
+        Operation.paging(),
+        this::items);
+    op(
+        HandlerType.POST,
+        "/api/v1/channels/{id}/read",
+        "readChannel",
+        "Channels",
+        "Read a channel now",
+        Access.EDITOR,
+        null,
+        ReadJson.class,
+        false,
+        200,
+        List.of(),
+        this::read);
+    op(
+        HandlerType.DELETE,
+        "/api/v1/channels/{id}",
+        "disconnectChannel",
+        "Channels",
+        "Disconnect a channel (what it heard is kept)",
+        Access.ADMIN,
+        null,
+        ChannelJson.class,
+        false,
+        200,
+        List.of(),
+        this::disconnect);
   }
 
   private void op(
@@ -356,6 +446,55 @@ public final class ApiRoutes {
   private void revokeToken(Context ctx) {
     var t = core.revokeToken.revoke(Req.actor(ctx), ctx.pathParam("id"));
     ctx.json(TokenJson.of(t, core.clock.instant()));
+  }
+
+  private Channel channel(Context ctx) {
+    var ws = Req.actor(ctx).workspace().id();
+    return core.db
+        .read(h -> core.channels.find(h, ws, new ChannelId(ctx.pathParam("id"))))
+        .orElseThrow(() -> new NotFound("There is no such channel here."));
+  }
+
+  private void channels(Context ctx) {
+    var ws = Req.actor(ctx).workspace().id();
+    page(ctx, new Page<>(core.db.read(h -> core.channels.list(h, ws)), null).map(ChannelJson::of));
+  }
+
+  private void followFeed(Context ctx) {
+    FeedRequest req = body(ctx, FeedRequest.class);
+    Channel c =
+        connectFeed.connect(
+            Req.actor(ctx),
+            req.address(),
+            req.name(),
+            req.intervalMinutes() == null ? 15 : req.intervalMinutes());
+    core.pollChannel.poll(c);
+    ctx.status(201).json(ChannelJson.of(channel(c, ctx)));
+  }
+
+  private Channel channel(Channel c, Context ctx) {
+    return core.db.read(h -> core.channels.find(h, c.workspaceId(), c.id())).orElseThrow();
+  }
+
+  private void items(Context ctx) {
+    Channel c = channel(ctx);
+    PageRequest pr = PageRequest.parse(ctx.queryParam("cursor"), ctx.queryParam("limit"));
+    var rows =
+        core.db.read(
+            h -> core.channels.items(h, c.workspaceId(), c.id(), pr.after(), pr.limit() + 1));
+    page(ctx, Page.of(rows, pr.limit(), ChannelStore.StoredItem::id).map(ItemJson::of));
+  }
+
+  private void read(Context ctx) {
+    Channel c = channel(ctx);
+    if (c.disconnectedAt() != null) throw new Invalid("id", "this channel is disconnected");
+    var result = core.pollChannel.poll(c);
+    ctx.json(new ReadJson(result.added(), result.error(), ChannelJson.of(channel(c, ctx))));
+  }
+
+  private void disconnect(Context ctx) {
+    Channel c = channel(ctx);
+    ctx.json(ChannelJson.of(core.disconnectChannel.disconnect(Req.actor(ctx), c.id())));
   }
 
   private static <T> void page(Context ctx, Page<T> page) {

@@ -2,6 +2,8 @@ package dev.chorus.web.api;
 
 import dev.chorus.core.account.User;
 import dev.chorus.core.audit.AuditEntry;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.member.Invitation;
 import dev.chorus.core.member.Member;
 import dev.chorus.core.token.ApiToken;
@@ -117,4 +119,69 @@ public final class Dto {
   public record TokenRequest(String name, String scope, @Nullable Integer expiresInDays) {}
 
   public record WorkspaceRequest(String name) {}
+
+  public record ChannelJson(
+      String id,
+      String network,
+      String name,
+      String address,
+      String health,
+      int intervalMinutes,
+      Instant createdAt,
+      @Nullable Instant lastReadAt,
+      @Nullable String lastError,
+      @Nullable Instant lastErrorAt,
+      @Nullable Instant nextReadAt,
+      @Nullable Instant disconnectedAt) {
+    static ChannelJson of(Channel c) {
+      return new ChannelJson(
+          c.id().value(),
+          c.network().key(),
+          c.name(),
+          c.address(),
+          c.health(),
+          c.intervalMinutes(),
+          c.createdAt(),
+          c.lastSuccessAt(),
+          c.lastError(),
+          c.lastErrorAt(),
+          c.nextPollAt(),
+          c.disconnectedAt());
+    }
+  }
+
+  public record ItemJson(
+      String id,
+      String kind,
+      String remoteId,
+      @Nullable String url,
+      @Nullable String authorHandle,
+      @Nullable String authorName,
+      @Nullable String title,
+      String text,
+      @Nullable String language,
+      Instant createdAt,
+      Instant receivedAt) {
+    static ItemJson of(ChannelStore.StoredItem s) {
+      var i = s.item();
+      return new ItemJson(
+          s.id(),
+          i.kind(),
+          i.ref().id(),
+          i.ref().url(),
+          i.authorHandle(),
+          i.authorName(),
+          i.title(),
+          i.text(),
+          i.language(),
+          i.createdAt(),
+          s.receivedAt());
+    }
+  }
+
+  /** What one read did. */
+  public record ReadJson(int added, @Nullable String error, ChannelJson channel) {}
+
+  public record FeedRequest(
+      String address, @Nullable String name, @Nullable Integer intervalMinutes) {}
 }

@@ -8,14 +8,18 @@ import java.util.Map;
  */
 final class Notices {
   private static final Map<String, String> TEXT =
-      Map.of(
-          "role-changed", "Role changed.",
-          "removed", "Member removed.",
-          "revoked", "Invitation withdrawn.",
-          "token-revoked", "Token revoked. It no longer works.",
-          "password-changed", "Password changed. Your other sessions were signed out.",
-          "joined", "Welcome! You joined this workspace.",
-          "created", "Workspace created.");
+      Map.ofEntries(
+          Map.entry("connected", "Channel connected and read for the first time."),
+          Map.entry("read", "Channel read."),
+          Map.entry("read-failed", "Reading the channel failed; the reason is shown below."),
+          Map.entry("disconnected", "Channel disconnected. What it heard is kept."),
+          Map.entry("role-changed", "Role changed."),
+          Map.entry("removed", "Member removed."),
+          Map.entry("revoked", "Invitation withdrawn."),
+          Map.entry("token-revoked", "Token revoked. It no longer works."),
+          Map.entry("password-changed", "Password changed. Your other sessions were signed out."),
+          Map.entry("joined", "Welcome! You joined this workspace."),
+          Map.entry("created", "Workspace created."));
 
   private Notices() {}
 

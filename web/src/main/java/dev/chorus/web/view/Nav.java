@@ -23,6 +23,7 @@ public final class Nav {
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
     List<Item> workspace = new ArrayList<>();
+    workspace.add(item("Channels", base + "/channels", "plug", path, false));
     workspace.add(item("Members", base + "/members", "users", path, false));
     if (role.atLeast(Role.ADMIN)) {
       workspace.add(item("Audit log", base + "/audit", "list", path, false));

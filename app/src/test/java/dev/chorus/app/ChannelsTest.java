@@ -1,0 +1,191 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.channels.net.NetworkPolicy;
+import dev.chorus.core.account.User;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import dev.chorus.core.token.TokenScope;
+import dev.chorus.core.workspace.Workspace;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Following feeds through the pages and the API, against a local feed server. */
+class ChannelsTest {
+  @TempDir Path dir;
+  TestApp app;
+  Javalin feeds;
+  String feedBase;
+  final AtomicReference<String> feed = new AtomicReference<>();
+  User owner;
+  Workspace acme;
+
+  static String rss(String... items) {
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Northwind blog</title>");
+    for (int i = 0; i < items.length; i++) {
+      b.append("<item><title>Post ")
+          .append(i)
+          .append("</title><guid>g")
+          .append(i)
+          .append("</guid><link>https://northwind.example/")
+          .append(i)
+          .append("</link><description>")
+          .append(items[i])
+          .append("</description></item>");
+    }
+    return b.append("</channel></rss>").toString();
+  }
+
+  @BeforeEach
+  void start() {
+    feed.set(rss("Hello &lt;b&gt;world&lt;/b&gt;"));
+    feeds =
+        Javalin.create(
+                c -> {
+                  c.startup.showJavalinBanner = false;
+                  c.routes.get(
+                      "/feed.xml",
+                      ctx -> ctx.contentType("application/rss+xml").result(feed.get()));
+                  c.routes.get(
+                      "/site",
+                      ctx ->
+                          ctx.html(
+                              "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head></html>"));
+                  c.routes.get(
+                      "/nofeed", ctx -> ctx.html("<!doctype html><html><body>hi</body></html>"));
+                })
+            .start("127.0.0.1", 0);
+    feedBase = "http://127.0.0.1:" + feeds.port();
+    app = TestApp.start(dir);
+    owner = app.user("owner@example.com");
+    acme = app.workspace(owner, "Acme");
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+    feeds.stop();
+  }
+
+  @Test
+  void anAdminFollowsASiteAndSeesItsEntriesEscaped() {
+    feed.set(
+        rss(
+            "Try this: &lt;script&gt;alert('xss')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;"));
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    b.get("/w/acme/channels");
+    var r =
+        b.post(
+            "/w/acme/channels/feeds", "address", feedBase + "/site", "name", "", "interval", "15");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    var page = b.get(location.substring(0, location.indexOf('?')));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Northwind blog")
+        .contains("Connected")
+        .contains("Post 0")
+        .contains("<p class=\"item-body\">Try this:</p>");
+    // The entry's markup was reduced to text and is shown escaped: no tag of the stranger's
+    // survives.
+    assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<img src=x");
+    assertThat(b.get("/w/acme/channels").body()).contains(feedBase + "/feed.xml");
+  }
+
+  @Test
+  void aPageWithoutAFeedIsRefusedWithTheReasonOnTheAddressField() {
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    b.get("/w/acme/channels");
+    var r = b.post("/w/acme/channels/feeds", "address", feedBase + "/nofeed", "interval", "15");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("links no RSS or Atom feed").contains("feed-address-error");
+  }
+
+  @Test
+  void theApiFollowsReadsListsAndDisconnectsWithoutLosingWhatWasHeard() {
+    String token =
+        app.core()
+            .issueToken
+            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
+            .secret();
+    Api api = new Api(app.url(), token);
+    var created =
+        api.send(
+            "POST",
+            "/api/v1/channels/feeds",
+            "{\"address\":\"" + feedBase + "/feed.xml\",\"interval_minutes\":5}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.json().get("health").asText()).isEqualTo("connected");
+    feed.set(rss("one", "two"));
+    var read = api.send("POST", "/api/v1/channels/" + id + "/read", null);
+    assertThat(read.json().get("added").asInt()).isEqualTo(1);
+    var again = api.send("POST", "/api/v1/channels/" + id + "/read", null);
+    assertThat(again.json().get("added").asInt()).isZero();
+    assertThat(api.get("/api/v1/channels/" + id + "/items").json().get("items")).hasSize(2);
+    var dup =
+        api.send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}");
+    assertThat(dup.status()).isEqualTo(409);
+    var gone = api.send("DELETE", "/api/v1/channels/" + id, null);
+    assertThat(gone.json().get("health").asText()).isEqualTo("disconnected");
+    assertThat(api.get("/api/v1/channels/" + id + "/items").json().get("items")).hasSize(2);
+  }
+
+  @Test
+  void aBrokenFeedShowsItsReasonOnTheChannelsHealth() {
+    String token =
+        app.core()
+            .issueToken
+            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
+            .secret();
+    Api api = new Api(app.url(), token);
+    String id =
+        api.send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}")
+            .json()
+            .get("id")
+            .asText();
+    feed.set("<html><body>maintenance</body></html>");
+    var read = api.send("POST", "/api/v1/channels/" + id + "/read", null);
+    assertThat(read.json().get("error").asText()).contains("is a web page, not a feed");
+    assertThat(read.json().at("/channel/health").asText()).isEqualTo("failing");
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    assertThat(b.get("/w/acme/channels/" + id).body()).contains("is a web page, not a feed");
+  }
+
+  @Test
+  void viewersSeeChannelsButCannotConnectOrDisconnect() {
+    User viewer = app.user("viewer@example.com");
+    app.add(acme, viewer, Role.VIEWER);
+    Browser b = new Browser(app.url()).signIn("viewer@example.com", TestApp.PASSWORD);
+    assertThat(b.get("/w/acme/channels").statusCode()).isEqualTo(200);
+    assertThat(b.post("/w/acme/channels/feeds", "address", feedBase + "/feed.xml").statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void withTheProductionPolicyAFeedOnAPrivateAddressIsRefused() {
+    app.close();
+    app = TestApp.start(dir.resolve("prod"), c -> c.withNetwork(NetworkPolicy.production()), null);
+    User o = app.user("owner@example.com");
+    Workspace w = app.workspace(o, "Acme");
+    String token =
+        app.core()
+            .issueToken
+            .issue(new Actor(o, w, Role.OWNER, null), "t", TokenScope.WRITE, 0)
+            .secret();
+    var r =
+        new Api(app.url(), token)
+            .send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().at("/error/field").asText()).isEqualTo("address");
+    assertThat(r.json().at("/error/message").asText()).contains("loopback address");
+  }
+}

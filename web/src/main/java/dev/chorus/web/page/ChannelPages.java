@@ -1,0 +1,123 @@
+package dev.chorus.web.page;
+
+import dev.chorus.channels.rss.ConnectFeed;
+import dev.chorus.core.Core;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelId;
+import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.error.Invalid;
+import dev.chorus.core.error.NotFound;
+import dev.chorus.core.member.Actor;
+import dev.chorus.web.http.Access;
+import dev.chorus.web.http.Req;
+import dev.chorus.web.view.Form;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Connected channels, their health, what they heard, and connecting a feed. */
+public final class ChannelPages {
+  private final Core core;
+  private final Pages pages;
+  private final ConnectFeed connectFeed;
+
+  public ChannelPages(Core core, Pages pages, ConnectFeed connectFeed) {
+    this.core = core;
+    this.pages = pages;
+    this.connectFeed = connectFeed;
+  }
+
+  public void register(RoutesConfig r) {
+    r.get("/w/{slug}/channels", this::list, Access.VIEWER);
+    r.post("/w/{slug}/channels/feeds", this::connectFeed, Access.ADMIN);
+    r.get("/w/{slug}/channels/{id}", this::detail, Access.VIEWER);
+    r.post("/w/{slug}/channels/{id}/read", this::readNow, Access.EDITOR);
+    r.post("/w/{slug}/channels/{id}/disconnect", this::disconnect, Access.ADMIN);
+  }
+
+  private void list(Context ctx) {
+    render(ctx, Form.empty().with("interval", "15"), null);
+  }
+
+  private void render(Context ctx, Form form, String connected) {
+    Actor actor = Req.actor(ctx);
+    List<Channel> channels = core.db.read(h -> core.channels.list(h, actor.workspace().id()));
+    Map<String, Object> p = new HashMap<>();
+    p.put("channels", channels);
+    p.put("form", form);
+    p.put("connected", connected);
+    p.put("intervals", ConnectFeed.INTERVALS);
+    p.put("shell", pages.shell(ctx, "Channels").withNotice(Notices.text(ctx.queryParam("notice"))));
+    pages.render(ctx, "channels.jte", p);
+  }
+
+  private void connectFeed(Context ctx) {
+    Actor actor = Req.actor(ctx);
+    Form form =
+        Form.empty()
+            .with("address", ctx.formParam("address"))
+            .with("name", ctx.formParam("name"))
+            .with("interval", ctx.formParam("interval"));
+    try {
+      Channel c =
+          connectFeed.connect(
+              actor, form.value("address"), form.value("name"), interval(form.value("interval")));
+      core.pollChannel.poll(c);
+      ctx.redirect("/w/" + actor.workspace().slug() + "/channels/" + c.id() + "?notice=connected");
+    } catch (Invalid e) {
+      ctx.status(400);
+      render(ctx, form.failed(e), null);
+    }
+  }
+
+  /** The interval field as minutes; {@link Invalid} on {@code interval} when it is not a number. */
+  public static int interval(String value) {
+    if (value == null || value.isBlank()) return 15;
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new Invalid("interval", "choose how often to read the feed");
+    }
+  }
+
+  private Channel find(Context ctx) {
+    Actor actor = Req.actor(ctx);
+    return core.db
+        .read(
+            h -> core.channels.find(h, actor.workspace().id(), new ChannelId(ctx.pathParam("id"))))
+        .orElseThrow(() -> new NotFound("There is no such channel here."));
+  }
+
+  private void detail(Context ctx) {
+    Channel c = find(ctx);
+    List<ChannelStore.StoredItem> items =
+        core.db.read(h -> core.channels.items(h, c.workspaceId(), c.id(), null, 50));
+    Map<String, Object> p = new HashMap<>();
+    p.put("channel", c);
+    p.put("items", items);
+    p.put("shell", pages.shell(ctx, c.name()).withNotice(Notices.text(ctx.queryParam("notice"))));
+    pages.render(ctx, "channel.jte", p);
+  }
+
+  private void readNow(Context ctx) {
+    Channel c = find(ctx);
+    if (c.disconnectedAt() != null) throw new Invalid("channel", "this channel is disconnected");
+    var result = core.pollChannel.poll(c);
+    String slug = Req.actor(ctx).workspace().slug();
+    ctx.redirect(
+        "/w/"
+            + slug
+            + "/channels/"
+            + c.id()
+            + "?notice="
+            + (result.error() == null ? "read" : "read-failed"));
+  }
+
+  private void disconnect(Context ctx) {
+    Channel c = find(ctx);
+    core.disconnectChannel.disconnect(Req.actor(ctx), c.id());
+    ctx.redirect("/w/" + Req.actor(ctx).workspace().slug() + "/channels?notice=disconnected");
+  }
+}
