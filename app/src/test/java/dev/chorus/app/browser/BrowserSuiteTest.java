@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.chorus.app.TestApp;
+import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -152,6 +153,44 @@ class BrowserSuiteTest {
     shot(owner, "09-audit-1366");
     owner.navigate(app.url() + "/w/northwind-coffee/tokens");
     shot(owner, "10-tokens-1366");
+
+    // Follow a blog's feed through its web page and see what it heard.
+    Javalin blog =
+        Javalin.create(
+                c -> {
+                  c.startup.showJavalinBanner = false;
+                  c.routes.get(
+                      "/",
+                      ctx ->
+                          ctx.html(
+                              "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\"></head></html>"));
+                  c.routes.get(
+                      "/feed",
+                      ctx ->
+                          ctx.contentType("application/rss+xml")
+                              .result(
+                                  "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Coffee Weekly</title>"
+                                      + "<item><title>Northwind opens a second shop</title><guid>a</guid><link>https://news.example/a</link>"
+                                      + "<description>The roastery &lt;b&gt;Northwind Coffee&lt;/b&gt; opens downtown.</description></item>"
+                                      + "<item><title>Is Northwind's oat latte worth it?</title><guid>b</guid><link>https://news.example/b</link>"
+                                      + "<description>Readers disagree &lt;script&gt;alert(1)&lt;/script&gt;</description></item>"
+                                      + "</channel></rss>"));
+                })
+            .start("127.0.0.1", 0);
+    try {
+      owner.navigate(app.url() + "/w/northwind-coffee/channels");
+      owner.fill("input[name=address]", "http://127.0.0.1:" + blog.port() + "/");
+      owner.click("form[action$='/channels/feeds'] button[type=submit]");
+      owner.waitForURL("**/channels/*?notice=connected");
+      assertThat(owner.content())
+          .contains("Northwind opens a second shop")
+          .doesNotContain("<script>alert");
+      shot(owner, "15-channel-1366");
+      owner.navigate(app.url() + "/w/northwind-coffee/channels");
+      shot(owner, "16-channels-1366");
+    } finally {
+      blog.stop();
+    }
 
     // The same pages on a phone.
     Page phone = open(390, 844);
