@@ -188,4 +188,86 @@ class ChannelsTest {
     assertThat(r.json().at("/error/field").asText()).isEqualTo("address");
     assertThat(r.json().at("/error/message").asText()).contains("loopback address");
   }
+
+  private static String sign(String secret, long ts, String body) {
+    return "sha256="
+        + java.util.HexFormat.of()
+            .formatHex(dev.chorus.channels.webhook.ReceiveWebhook.hmac(secret, ts + "." + body));
+  }
+
+  private static Api.Reply deliver(String url, long ts, String signature, String body) {
+    try {
+      var req =
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+              .header("Content-Type", "application/json")
+              .header("X-Chorus-Timestamp", Long.toString(ts))
+              .header("X-Chorus-Signature", signature)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      var r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Api.Reply(
+          r.statusCode(),
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()),
+          r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aSignedWebhookDeliveryIsStoredOnceAndEverythingElseIsRefusedWithAReason() {
+    String token =
+        app.core()
+            .issueToken
+            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
+            .secret();
+    Api api = new Api(app.url(), token);
+    var created = api.send("POST", "/api/v1/channels/webhooks", "{\"name\":\"Support desk\"}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String url = created.json().get("url").asText();
+    String secret = created.json().get("secret").asText();
+    String id = created.json().at("/channel/id").asText();
+    long now = java.time.Instant.now().getEpochSecond();
+    String body =
+        "{\"items\":[{\"id\":\"t-1\",\"text\":\"Is the shop open on Sunday?\",\"author\":{\"handle\":\"@ada\"}},{\"id\":\"t-2\",\"text\":\"Great coffee\"}]}";
+
+    var ok = deliver(url, now, sign(secret, now, body), body);
+    assertThat(ok.status()).as(ok.raw()).isEqualTo(202);
+    assertThat(ok.json().get("accepted").asInt()).isEqualTo(2);
+    var replay = deliver(url, now, sign(secret, now, body), body);
+    assertThat(replay.json().get("duplicates").asInt()).isEqualTo(2);
+
+    assertThat(deliver(url, now, sign("wrong", now, body), body).status()).isEqualTo(403);
+    var stale = deliver(url, now - 3600, sign(secret, now - 3600, body), body);
+    assertThat(stale.status()).isEqualTo(403);
+    assertThat(stale.json().at("/error/message").asText()).contains("possible replay");
+    String bad = "{\"items\":[{\"id\":\"x\",\"text\":42}]}";
+    var invalid = deliver(url, now, sign(secret, now, bad), bad);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().at("/error/field").asText()).isEqualTo("items[0].text");
+    assertThat(deliver(app.url() + "/api/v1/hooks/NOPE", now, "sha256=00", body).status())
+        .isEqualTo(404);
+
+    var items = api.get("/api/v1/channels/" + id + "/items").json().get("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.toString()).contains("Is the shop open on Sunday?").contains("@ada");
+  }
+
+  @Test
+  void theWebhookPageShowsTheSecretOnceAndTheSendingInstructions() {
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    b.get("/w/acme/channels");
+    var created = b.post("/w/acme/channels/webhooks", "webhook_name", "Reviews");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body())
+        .contains("whsec_")
+        .contains("/api/v1/hooks/")
+        .contains("X-Chorus-Signature");
+    var list = b.get("/w/acme/channels").body();
+    assertThat(list).contains("Reviews").contains("Inbound webhook");
+    String id = org.jsoup.Jsoup.parse(list).select("a[href*=/channels/]").attr("href");
+    assertThat(b.get(id).body()).doesNotContain("whsec_");
+  }
 }

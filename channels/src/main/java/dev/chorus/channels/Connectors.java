@@ -3,8 +3,10 @@ package dev.chorus.channels;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.FeedConnector;
 import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelLimits;
 import dev.chorus.core.channel.Connector;
 import dev.chorus.core.channel.ConnectorFactory;
+import dev.chorus.core.channel.Network;
 import java.net.URI;
 import java.time.Clock;
 
@@ -22,6 +24,19 @@ public final class Connectors implements ConnectorFactory {
   public Connector open(Channel channel, String secret) {
     return switch (channel.network()) {
       case RSS -> new FeedConnector(URI.create(channel.address()), http, clock);
+      // Webhooks are pushed to, never read: a connector with no capabilities stops polling.
+      case WEBHOOK ->
+          new Connector() {
+            @Override
+            public Network network() {
+              return Network.WEBHOOK;
+            }
+
+            @Override
+            public ChannelLimits limits() {
+              return new ChannelLimits(20_000, false, -1, 0, 0, 0);
+            }
+          };
       // The other networks are connected through their own forms once they are wired here;
       // until then no such channel can be stored, so reaching this is a programming error.
       default ->

@@ -2,6 +2,8 @@ package dev.chorus.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.channels.rss.ConnectFeed;
+import dev.chorus.channels.webhook.CreateWebhook;
+import dev.chorus.channels.webhook.ReceiveWebhook;
 import dev.chorus.core.Core;
 import dev.chorus.core.error.Unavailable;
 import dev.chorus.core.security.InstanceKey;
@@ -93,7 +95,13 @@ public final class WebServer {
     Errors errors = new Errors(pages, settings.maxBodyBytes());
     RequestMetrics metrics = new RequestMetrics(registry);
     LinkBase links = new LinkBase();
-    ApiRoutes api = new ApiRoutes(core, links, connectFeed);
+    ApiRoutes api =
+        new ApiRoutes(
+            core,
+            links,
+            connectFeed,
+            new CreateWebhook(core.connectChannel),
+            new ReceiveWebhook(core));
     Map<String, Object> openApi =
         OpenApiDocument.build(api.operations(), mapper, settings.version());
     app =
@@ -136,7 +144,9 @@ public final class WebServer {
               new AuditPages(core, pages).register(r);
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
-              new ChannelPages(core, pages, connectFeed).register(r);
+              new ChannelPages(
+                      core, pages, connectFeed, new CreateWebhook(core.connectChannel), links)
+                  .register(r);
               api.register(r);
               if (settings.extraRoutes() != null) settings.extraRoutes().accept(r);
             });

@@ -1,6 +1,8 @@
 package dev.chorus.web.api;
 
 import dev.chorus.channels.rss.ConnectFeed;
+import dev.chorus.channels.webhook.CreateWebhook;
+import dev.chorus.channels.webhook.ReceiveWebhook;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.UserId;
 import dev.chorus.core.channel.Channel;
@@ -28,6 +30,10 @@ import dev.chorus.web.api.Dto.RoleRequest;
 import dev.chorus.web.api.Dto.TokenCreated;
 import dev.chorus.web.api.Dto.TokenJson;
 import dev.chorus.web.api.Dto.TokenRequest;
+import dev.chorus.web.api.Dto.WebhookCreated;
+import dev.chorus.web.api.Dto.WebhookDelivery;
+import dev.chorus.web.api.Dto.WebhookReceipt;
+import dev.chorus.web.api.Dto.WebhookRequest;
 import dev.chorus.web.api.Dto.WorkspaceJson;
 import dev.chorus.web.api.Dto.WorkspaceRequest;
 import dev.chorus.web.http.Access;
@@ -48,13 +54,21 @@ public final class ApiRoutes {
   private final Core core;
   private final java.util.function.Supplier<String> publicUrl;
   private final ConnectFeed connectFeed;
+  private final CreateWebhook createWebhook;
+  private final ReceiveWebhook receiveWebhook;
   private final List<Operation> operations = new ArrayList<>();
 
   public ApiRoutes(
-      Core core, java.util.function.Supplier<String> publicUrl, ConnectFeed connectFeed) {
+      Core core,
+      java.util.function.Supplier<String> publicUrl,
+      ConnectFeed connectFeed,
+      CreateWebhook createWebhook,
+      ReceiveWebhook receiveWebhook) {
     this.core = core;
     this.publicUrl = publicUrl;
     this.connectFeed = connectFeed;
+    this.createWebhook = createWebhook;
+    this.receiveWebhook = receiveWebhook;
     declare();
   }
 
@@ -266,6 +280,35 @@ public final class ApiRoutes {
         List.of(),
         this::followFeed);
     op(
+        HandlerType.POST,
+        "/api/v1/channels/webhooks",
+        "createWebhook",
+        "Channels",
+        "Create an inbound webhook; its signing secret is shown only in this answer",
+        Access.ADMIN,
+        WebhookRequest.class,
+        WebhookCreated.class,
+        false,
+        201,
+        List.of(),
+        this::createWebhook);
+    op(
+        HandlerType.POST,
+        "/api/v1/hooks/{id}",
+        "deliverToWebhook",
+        "Webhooks",
+        "Push mentions in: a JSON item {id, text, url?, title?, created_at?, language?, author?:"
+            + " {handle, name, url}} or {items: [...]}, signed with X-Chorus-Timestamp (Unix"
+            + " seconds, within 5 minutes) and X-Chorus-Signature: sha256=HEX(HMAC-SHA256(secret,"
+            + " timestamp + \".\" + body)). Needs no token.",
+        Access.PUBLIC,
+        WebhookDelivery.class,
+        WebhookReceipt.class,
+        false,
+        202,
+        List.of(),
+        this::deliver);
+    op(
         HandlerType.GET,
         "/api/v1/channels/{id}",
         "getChannel",
@@ -474,6 +517,27 @@ public final class ApiRoutes {
 
   private Channel channel(Channel c, Context ctx) {
     return core.db.read(h -> core.channels.find(h, c.workspaceId(), c.id())).orElseThrow();
+  }
+
+  private void createWebhook(Context ctx) {
+    WebhookRequest req = body(ctx, WebhookRequest.class);
+    var created = createWebhook.create(Req.actor(ctx), req.name());
+    ctx.status(201)
+        .json(
+            new WebhookCreated(
+                ChannelJson.of(created.channel()),
+                publicUrl.get() + "/api/v1/hooks/" + created.channel().id().value(),
+                created.secret()));
+  }
+
+  private void deliver(Context ctx) {
+    var receipt =
+        receiveWebhook.receive(
+            ctx.pathParam("id"),
+            ctx.header("X-Chorus-Timestamp"),
+            ctx.header("X-Chorus-Signature"),
+            ctx.bodyAsBytes());
+    ctx.status(202).json(new WebhookReceipt(receipt.accepted(), receipt.duplicates()));
   }
 
   private void items(Context ctx) {

@@ -184,4 +184,25 @@ public final class Dto {
 
   public record FeedRequest(
       String address, @Nullable String name, @Nullable Integer intervalMinutes) {}
+
+  public record WebhookRequest(String name) {}
+
+  /** A new webhook: where to send and the signing secret, shown only now. */
+  public record WebhookCreated(ChannelJson channel, String url, String secret) {}
+
+  /** What a delivery did. */
+  public record WebhookReceipt(int accepted, int duplicates) {}
+
+  /** One pushed item, as documented (the body may also be {@code {"items": [...]}}). */
+  public record WebhookDelivery(
+      String id,
+      String text,
+      @Nullable String url,
+      @Nullable String title,
+      @Nullable String createdAt,
+      @Nullable String language,
+      @Nullable WebhookAuthor author) {}
+
+  public record WebhookAuthor(
+      @Nullable String handle, @Nullable String name, @Nullable String url) {}
 }

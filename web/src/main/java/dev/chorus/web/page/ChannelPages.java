@@ -1,6 +1,7 @@
 package dev.chorus.web.page;
 
 import dev.chorus.channels.rss.ConnectFeed;
+import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.core.Core;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelId;
@@ -16,22 +17,33 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Connected channels, their health, what they heard, and connecting a feed. */
 public final class ChannelPages {
   private final Core core;
   private final Pages pages;
   private final ConnectFeed connectFeed;
+  private final CreateWebhook createWebhook;
+  private final Supplier<String> publicUrl;
 
-  public ChannelPages(Core core, Pages pages, ConnectFeed connectFeed) {
+  public ChannelPages(
+      Core core,
+      Pages pages,
+      ConnectFeed connectFeed,
+      CreateWebhook createWebhook,
+      Supplier<String> publicUrl) {
     this.core = core;
     this.pages = pages;
     this.connectFeed = connectFeed;
+    this.createWebhook = createWebhook;
+    this.publicUrl = publicUrl;
   }
 
   public void register(RoutesConfig r) {
     r.get("/w/{slug}/channels", this::list, Access.VIEWER);
     r.post("/w/{slug}/channels/feeds", this::connectFeed, Access.ADMIN);
+    r.post("/w/{slug}/channels/webhooks", this::createWebhook, Access.ADMIN);
     r.get("/w/{slug}/channels/{id}", this::detail, Access.VIEWER);
     r.post("/w/{slug}/channels/{id}/read", this::readNow, Access.EDITOR);
     r.post("/w/{slug}/channels/{id}/disconnect", this::disconnect, Access.ADMIN);
@@ -90,13 +102,33 @@ public final class ChannelPages {
         .orElseThrow(() -> new NotFound("There is no such channel here."));
   }
 
+  private void createWebhook(Context ctx) {
+    Actor actor = Req.actor(ctx);
+    String name = ctx.formParam("webhook_name");
+    try {
+      CreateWebhook.Created created = createWebhook.create(actor, name);
+      ctx.status(201);
+      renderDetail(ctx, created.channel(), created.secret());
+    } catch (Invalid e) {
+      ctx.status(400);
+      Form form = Form.empty().with("interval", "15").with("webhook_name", name);
+      // The webhook form calls its name field webhook_name.
+      render(ctx, form.failed(new Invalid("webhook_name", e.getMessage())), null);
+    }
+  }
+
   private void detail(Context ctx) {
-    Channel c = find(ctx);
+    renderDetail(ctx, find(ctx), null);
+  }
+
+  private void renderDetail(Context ctx, Channel c, String issuedSecret) {
     List<ChannelStore.StoredItem> items =
         core.db.read(h -> core.channels.items(h, c.workspaceId(), c.id(), null, 50));
     Map<String, Object> p = new HashMap<>();
     p.put("channel", c);
     p.put("items", items);
+    p.put("issuedSecret", issuedSecret);
+    p.put("hookUrl", publicUrl.get() + "/api/v1/hooks/" + c.id().value());
     p.put("shell", pages.shell(ctx, c.name()).withNotice(Notices.text(ctx.queryParam("notice"))));
     pages.render(ctx, "channel.jte", p);
   }
