@@ -3,9 +3,12 @@ package dev.chorus.app;
 import dev.chorus.app.demo.DemoWorkspace;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.User;
+import dev.chorus.core.channel.RotateSecrets;
 import dev.chorus.core.error.ChorusException;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.member.Role;
+import dev.chorus.core.security.InstanceKey;
+import dev.chorus.core.security.SecretBox;
 import dev.chorus.core.security.Tokens;
 import dev.chorus.core.store.Database;
 import dev.chorus.core.store.DatabaseUrl;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Option;
       Main.Backup.class,
       Main.Restore.class,
       Main.UserCommand.class,
+      Main.RotateKey.class,
       Main.VersionCommand.class
     })
 public final class Main implements Runnable {
@@ -382,6 +386,79 @@ public final class Main implements Runnable {
                 });
         System.out.println(result);
         if (generate) System.out.println("Password: " + password);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "rotate-key",
+      description =
+          "Re-encrypt every stored channel secret under a new instance key. Chorus must be"
+              + " stopped. With a key file, a new one is generated and the old one kept beside"
+              + " it; with CHORUS_SECRET_KEY, give the new key with --new-key and set it"
+              + " afterwards.")
+  static final class RotateKey implements Callable<Integer> {
+    @Mixin Storage storage = new Storage();
+
+    @Option(
+        names = "--new-key",
+        description = "The new key (base64 of 32 bytes), when the key comes from CHORUS_SECRET_KEY")
+    String newKey;
+
+    @Override
+    public Integer call() {
+      Config c = storage.config();
+      try (DataDirLock lock = DataDirLock.tryAcquire(c.dataDir())) {
+        if (lock == null) {
+          throw new Invalid(
+              "data-dir",
+              "Chorus is running on " + c.dataDir() + "; stop it before rotating the key");
+        }
+        InstanceKey current = App.key(c);
+        InstanceKey next;
+        Path file = c.dataDir().resolve("secret.key");
+        Path pending = c.dataDir().resolve("secret.key.next");
+        if (c.secretKeyBase64() != null) {
+          if (newKey == null) {
+            throw new Invalid(
+                "new-key", "the key comes from CHORUS_SECRET_KEY: pass the new one with --new-key");
+          }
+          next = InstanceKey.fromBase64(newKey);
+        } else if (java.nio.file.Files.exists(pending)) {
+          // An earlier rotation stopped half-way: finish it with the key it generated.
+          next = InstanceKey.fromFile(pending);
+        } else {
+          next = InstanceKey.generate();
+          next.writeNew(pending);
+        }
+        int n;
+        try (Database db = Database.open(c.databaseUrl(), c.databaseOptions())) {
+          db.migrate();
+          n = new RotateSecrets(db).rotate(new SecretBox(current), new SecretBox(next));
+        }
+        if (c.secretKeyBase64() == null) {
+          try {
+            java.nio.file.Files.move(
+                file, c.dataDir().resolve("secret.key.previous-" + System.currentTimeMillis()));
+            java.nio.file.Files.move(pending, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot put the new key file in place", e);
+          }
+          System.out.println(
+              "Re-encrypted "
+                  + n
+                  + " channel secret"
+                  + (n == 1 ? "" : "s")
+                  + " under a new key in "
+                  + file
+                  + ".");
+          System.out.println(
+              "The previous key file was kept beside it; delete it once you have a backup of the new one.");
+        } else {
+          System.out.println("Re-encrypted " + n + " channel secret" + (n == 1 ? "" : "s") + ".");
+          System.out.println("Now set CHORUS_SECRET_KEY to the new key before starting Chorus.");
+        }
       }
       return 0;
     }

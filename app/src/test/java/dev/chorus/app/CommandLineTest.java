@@ -167,4 +167,36 @@ class CommandLineTest {
     assertThat(dup.err()).contains("already exists");
     assertThat(run("version").out()).startsWith("chorus ");
   }
+
+  @Test
+  void rotateKeyReEncryptsChannelSecretsAndKeepsThemUsable() throws Exception {
+    Path data = dir.resolve("data");
+    String channelId;
+    try (TestApp app = TestApp.start(data)) {
+      var owner = app.user("ada@example.com");
+      var w = app.workspace(owner, "Acme");
+      var created =
+          new dev.chorus.channels.webhook.CreateWebhook(app.core().connectChannel)
+              .create(
+                  new dev.chorus.core.member.Actor(
+                      owner, w, dev.chorus.core.member.Role.OWNER, null),
+                  "Desk");
+      channelId = created.channel().id().value();
+    }
+    String before = Files.readString(data.resolve("secret.key"));
+    Run r = run("rotate-key", "--data-dir", data.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Re-encrypted 1 channel secret");
+    assertThat(Files.readString(data.resolve("secret.key"))).isNotEqualTo(before);
+    try (var files = Files.list(data)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("secret.key.previous-"));
+    }
+    try (TestApp app = TestApp.start(data)) {
+      var id = new dev.chorus.core.channel.ChannelId(channelId);
+      String sealed =
+          app.core().db.read(h -> app.core().channels.sealedSecret(h, id)).orElseThrow();
+      assertThat(app.core().channelSecrets.open(id, sealed)).startsWith("whsec_");
+    }
+  }
 }

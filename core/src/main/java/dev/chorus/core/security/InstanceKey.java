@@ -68,6 +68,29 @@ public final class InstanceKey {
     }
   }
 
+  /** A new random key. */
+  public static InstanceKey generate() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return new InstanceKey(k);
+  }
+
+  /** The key in base64, as {@code CHORUS_SECRET_KEY} and the key file hold it. */
+  public String toBase64() {
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  /** Writes this key to a new file with mode 0600; the file must not exist. */
+  public void writeNew(Path file) {
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, toBase64() + "\n", StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the key file " + file, e);
+    }
+  }
+
   /** HMAC-SHA256 of {@code message} under this key, keyed further by {@code purpose}. */
   public byte[] sign(String purpose, String message) {
     try {
