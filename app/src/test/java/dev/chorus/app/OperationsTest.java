@@ -80,17 +80,28 @@ class OperationsTest {
   }
 
   @Test
-  void aFullDiskIsA503() {
-    // max_page_count caps the file: the next write that needs a page fails with SQLITE_FULL.
+  void aFullDiskIsA503() throws Exception {
+    // Migrate and add a user first, then cap the file a few pages above its size: the next
+    // writes that need pages fail with SQLITE_FULL, as on a full disk.
+    try (TestApp first = TestApp.start(dir)) {
+      first.user("ada@example.com");
+    }
+    long pages;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("chorus.db"));
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("PRAGMA page_count");
+      rs.next();
+      pages = rs.getLong(1);
+    }
+    String cap = "PRAGMA max_page_count = " + (pages + 3);
     try (TestApp app =
         TestApp.start(
             dir,
             c ->
                 c.withDatabaseOptions(
                     new dev.chorus.core.store.Database.Options(
-                        java.time.Duration.ofMillis(300), 4, "PRAGMA max_page_count = 40")),
+                        java.time.Duration.ofMillis(300), 4, cap)),
             null)) {
-      app.user("ada@example.com");
       Browser b = new Browser(app.url()).signIn("ada@example.com", TestApp.PASSWORD);
       b.get("/workspaces");
       int status = 0;
