@@ -18,21 +18,27 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.QueryMatch;
 
 /**
  * Chorus's matcher against Lucene Monitor 9.11.1, one thread each, same posts, same queries.
  *
  * <p>Usage: {@code scripts/bench matcher [--sets=1000,10000,100000,common-words] [--seconds=3]
- * [--lucene-seconds=20] [--generated=10000] [--data=DIR]}. The tweets come from {@code --data},
- * {@code CHORUS_VADER_DIR}, or {@code shared/data/vader} beside the repository. Prints a table,
- * then one line per query set: {@code matcher: queries=N chorus=N/s lucene-monitor=M/s ratio=R
- * agree=P%}.
+ * [--lucene-seconds=20] [--lucene-batch=256] [--generated=10000] [--data=DIR]}. The tweets come
+ * from {@code --data}, {@code CHORUS_VADER_DIR}, or {@code shared/data/vader} beside the
+ * repository. Prints a table, then one line per query set: {@code matcher: queries=N chorus=N/s
+ * lucene-monitor=M/s ratio=R agree=P%}.
  */
 public final class MatcherBench {
 
   private record Options(
-      List<String> sets, double seconds, double luceneSeconds, int generated, Path data) {}
+      List<String> sets,
+      double seconds,
+      double luceneSeconds,
+      int luceneBatch,
+      int generated,
+      Path data) {}
 
   private record Row(
       String set,
@@ -170,27 +176,26 @@ public final class MatcherBench {
       int reported = 0;
       long start = System.nanoTime();
       long deadline = start + (long) (options.luceneSeconds() * 1e9);
-      for (int i = 0; i < posts.size() && System.nanoTime() < deadline; i++) {
-        Document doc = LuceneDocuments.of(posts.get(i));
-        MatchingQueries<QueryMatch> found = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
-        List<String> lucene = new ArrayList<>();
-        for (QueryMatch match : found.getMatches()) {
-          lucene.add(match.getQueryId());
-        }
-        lucene.sort(null);
-        compared++;
-        if (lucene.equals(chorusResults.get(i))) {
-          agreeing++;
-        } else if (reported++ < 5) {
-          System.out.printf(
-              Locale.ROOT,
-              "DIFF post %d %s%n  chorus=%s%n  lucene=%s%n",
-              i,
-              posts.get(i),
-              chorusResults.get(i),
-              lucene);
-          for (String id : symmetricDifference(lucene, chorusResults.get(i))) {
-            System.out.printf("  %s: %s%n", id, queries.get(id).text());
+      int batch = options.luceneBatch();
+      for (int from = 0; from < posts.size() && System.nanoTime() < deadline; from += batch) {
+        int to = Math.min(posts.size(), from + batch);
+        List<List<String>> found = luceneMatches(monitor, posts.subList(from, to));
+        for (int i = from; i < to; i++) {
+          List<String> lucene = found.get(i - from);
+          compared++;
+          if (lucene.equals(chorusResults.get(i))) {
+            agreeing++;
+          } else if (reported++ < 5) {
+            System.out.printf(
+                Locale.ROOT,
+                "DIFF post %d %s%n  chorus=%s%n  lucene=%s%n",
+                i,
+                posts.get(i),
+                chorusResults.get(i),
+                lucene);
+            for (String id : symmetricDifference(lucene, chorusResults.get(i))) {
+              System.out.printf("  %s: %s%n", id, queries.get(id).text());
+            }
           }
         }
       }
@@ -214,6 +219,33 @@ public final class MatcherBench {
           compared,
           agreeing);
     }
+  }
+
+  // One document per call, or a batch through Monitor's multi-document path.
+  private static List<List<String>> luceneMatches(Monitor monitor, List<Post> posts)
+      throws java.io.IOException {
+    List<List<String>> out = new ArrayList<>(posts.size());
+    if (posts.size() == 1) {
+      MatchingQueries<QueryMatch> found =
+          monitor.match(LuceneDocuments.of(posts.get(0)), QueryMatch.SIMPLE_MATCHER);
+      out.add(ids(found.getMatches()));
+      return out;
+    }
+    Document[] docs = posts.stream().map(LuceneDocuments::of).toArray(Document[]::new);
+    MultiMatchingQueries<QueryMatch> found = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+    for (int i = 0; i < docs.length; i++) {
+      out.add(ids(found.getMatches(i)));
+    }
+    return out;
+  }
+
+  private static List<String> ids(java.util.Collection<QueryMatch> matches) {
+    List<String> ids = new ArrayList<>();
+    for (QueryMatch match : matches) {
+      ids.add(match.getQueryId());
+    }
+    ids.sort(null);
+    return ids;
   }
 
   private static double timeChorus(QueryMatcher matcher, List<Post> posts, double seconds) {
@@ -253,6 +285,7 @@ public final class MatcherBench {
     List<String> sets = List.of("1000", "10000", "100000", "common-words");
     double seconds = 3;
     double luceneSeconds = 20;
+    int luceneBatch = 256;
     int generated = 10_000;
     String data = null;
     for (String arg : args) {
@@ -262,13 +295,14 @@ public final class MatcherBench {
         case "--sets" -> sets = List.of(value.split(","));
         case "--seconds" -> seconds = Double.parseDouble(value);
         case "--lucene-seconds" -> luceneSeconds = Double.parseDouble(value);
+        case "--lucene-batch" -> luceneBatch = Integer.parseInt(value);
         case "--generated" -> generated = Integer.parseInt(value);
         case "--data" -> data = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + arg
-                    + "; options: --sets=1000,10000,100000,common-words --seconds=S --lucene-seconds=S --generated=N --data=DIR");
+                    + "; options: --sets=1000,10000,100000,common-words --seconds=S --lucene-seconds=S --lucene-batch=N --generated=N --data=DIR");
       }
     }
     for (String set : sets) {
@@ -276,7 +310,7 @@ public final class MatcherBench {
         throw new IllegalArgumentException("--sets takes query counts or common-words, not " + set);
       }
     }
-    return new Options(sets, seconds, luceneSeconds, generated, dataDir(data));
+    return new Options(sets, seconds, luceneSeconds, luceneBatch, generated, dataDir(data));
   }
 
   private static Path dataDir(String given) {

@@ -234,7 +234,15 @@ final class ClauseCompiler {
 
   private static int cost(Slot slot) {
     if (slot instanceof Node.Wildcard) {
-      return 20;
+      // A long literal prefix ("zenat*") is as selective as a word; a short one ("ab*") is not.
+      int prefix = 0;
+      String pattern = slot.text();
+      while (prefix < pattern.length()
+          && pattern.charAt(prefix) != '*'
+          && pattern.charAt(prefix) != '?') {
+        prefix++;
+      }
+      return Math.max(3, 16 - 2 * prefix);
     }
     String text = slot.text();
     if (CommonWords.contains(text)) {
