@@ -110,10 +110,7 @@ final class FieldReader {
           "site: takes a domain",
           "as in " + example + "; for a page use url:example.com/page");
     }
-    if (site.startsWith("www.") && site.length() > 4) {
-      // Keep www: site:www.example.com means that host and its subdomains only.
-      site = site.toLowerCase(Locale.ROOT);
-    }
+    // www. is kept: site:www.example.com means that host and its subdomains only.
     if (!DOMAIN.matcher(site).matches()) {
       throw fail(value, "\"" + text + "\" is not a domain", "as in " + example);
     }
