@@ -14,6 +14,10 @@ import dev.chorus.core.channel.ConnectorFactory;
 import dev.chorus.core.channel.DisconnectChannel;
 import dev.chorus.core.channel.PollChannel;
 import dev.chorus.core.channel.PollDueChannels;
+import dev.chorus.core.listening.PreviewQuery;
+import dev.chorus.core.listening.QueryCheck;
+import dev.chorus.core.listening.QueryStore;
+import dev.chorus.core.listening.SaveQuery;
 import dev.chorus.core.member.AcceptInvitation;
 import dev.chorus.core.member.ChangeRole;
 import dev.chorus.core.member.InvitationStore;
@@ -77,6 +81,10 @@ public final class Core {
   public final DisconnectChannel disconnectChannel;
   public final PollChannel pollChannel;
   public final PollDueChannels pollDueChannels;
+  public final QueryStore queries;
+  public final QueryCheck queryCheck;
+  public final SaveQuery saveQuery;
+  public final PreviewQuery previewQuery;
 
   public Core(
       Database db,
@@ -119,5 +127,9 @@ public final class Core {
     this.disconnectChannel = new DisconnectChannel(db, channels, audit, clock);
     this.pollChannel = new PollChannel(db, channels, channelSecrets, connectors, ids, clock);
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
+    this.queries = new QueryStore();
+    this.queryCheck = new QueryCheck();
+    this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, audit, ids, clock);
+    this.previewQuery = new PreviewQuery(db, queryCheck, clock);
   }
 }

@@ -36,8 +36,30 @@ public final class ChannelStore {
               instant(rs, "next_poll_at"),
               instant(rs, "disconnected_at"));
 
-  /** A stored item as listed. */
-  public record StoredItem(String id, InboundItem item, Instant receivedAt) {}
+  /** A stored item as listed, with the channel that heard it. */
+  public record StoredItem(String id, String channelId, InboundItem item, Instant receivedAt) {}
+
+  /** Maps an {@code inbound_items} row. */
+  public static final RowMapper<StoredItem> ITEM =
+      (rs, ctx) ->
+          new StoredItem(
+              rs.getString("id"),
+              rs.getString("channel_id"),
+              new InboundItem(
+                  Network.parse("network", rs.getString("network")),
+                  rs.getString("kind"),
+                  new RemoteRef(rs.getString("remote_id"), rs.getString("url"), null),
+                  rs.getString("author_handle"),
+                  rs.getString("author_name"),
+                  rs.getString("author_url"),
+                  rs.getString("title"),
+                  rs.getString("body"),
+                  instant(rs, "created_at"),
+                  rs.getString("in_reply_to") == null
+                      ? null
+                      : new RemoteRef(rs.getString("in_reply_to"), null, null),
+                  rs.getString("language")),
+              instant(rs, "received_at"));
 
   private static Instant instant(ResultSet rs, String c) throws SQLException {
     long v = rs.getLong(c);
@@ -197,25 +219,7 @@ public final class ChannelStore {
         .bind("ch", id.value())
         .bind("before", beforeId)
         .bind("n", limit)
-        .map(
-            (rs, ctx) ->
-                new StoredItem(
-                    rs.getString("id"),
-                    new InboundItem(
-                        Network.parse("network", rs.getString("network")),
-                        rs.getString("kind"),
-                        new RemoteRef(rs.getString("remote_id"), rs.getString("url"), null),
-                        rs.getString("author_handle"),
-                        rs.getString("author_name"),
-                        rs.getString("author_url"),
-                        rs.getString("title"),
-                        rs.getString("body"),
-                        instant(rs, "created_at"),
-                        rs.getString("in_reply_to") == null
-                            ? null
-                            : new RemoteRef(rs.getString("in_reply_to"), null, null),
-                        rs.getString("language")),
-                    instant(rs, "received_at")))
+        .map(ITEM)
         .list();
   }
 }

@@ -16,6 +16,8 @@ import dev.chorus.core.error.Conflict;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.error.NotPermitted;
+import dev.chorus.core.listening.SaveQuery;
+import dev.chorus.core.listening.SavedQuery;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
@@ -332,5 +334,75 @@ abstract class StoreContract {
     Optional<String> secret = q(h -> core.channels.sealedSecret(h, c.id()));
     assertThat(secret).isEmpty();
     assertThat(core.pollDueChannels.pollDue(10)).isZero();
+  }
+
+  @Test
+  void aSavedQueryIsCheckedByTheParserAndItsErrorNamesTheColumn() {
+    Actor owner = owner("a@example.com", "Alpha");
+    assertThatThrownBy(
+            () ->
+                core.saveQuery.save(
+                    owner,
+                    null,
+                    new SaveQuery.Draft("Brand", "northwind NEAR/x coffee", List.of())))
+        .isInstanceOfSatisfying(
+            Invalid.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("query");
+              assertThat(e.getMessage()).startsWith("column ");
+            });
+    SavedQuery q =
+        core.saveQuery.save(
+            owner,
+            null,
+            new SaveQuery.Draft("Brand", "\"northwind coffee\" OR #northwind", List.of()));
+    SavedQuery off = core.saveQuery.setEnabled(owner, q.id(), false);
+    assertThat(off.enabled()).isFalse();
+    SavedQuery changed =
+        core.saveQuery.save(
+            owner, q.id(), new SaveQuery.Draft("Brand (all)", "northwind", List.of()));
+    assertThat(changed.enabled()).isFalse();
+    List<SavedQuery> listed = q(h -> core.queries.list(h, owner.workspace().id()));
+    assertThat(listed).extracting(SavedQuery::name).containsExactly("Brand (all)");
+  }
+
+  @Test
+  void anotherWorkspacesQueryAndChannelsAreNotFound() {
+    Actor a = owner("a@example.com", "Alpha");
+    Actor b = owner("b@example.com", "Beta");
+    Channel feed = connectFeed(a, null);
+    SavedQuery q =
+        core.saveQuery.save(
+            a, null, new SaveQuery.Draft("Q", "coffee", List.of(feed.id().value())));
+    assertThatThrownBy(() -> core.saveQuery.delete(b, q.id())).isInstanceOf(NotFound.class);
+    assertThatThrownBy(
+            () ->
+                core.saveQuery.save(
+                    b, null, new SaveQuery.Draft("Q", "coffee", List.of(feed.id().value()))))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.field()).isEqualTo("sources"));
+    core.saveQuery.delete(a, q.id());
+    List<SavedQuery> left = q(h -> core.queries.list(h, a.workspace().id()));
+    assertThat(left).isEmpty();
+  }
+
+  @Test
+  void aPreviewCountsWhatTheQueryWouldHaveMatchedAmongRecentItems() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, null);
+    feeds.add("1", "Northwind Coffee opens a second shop");
+    feeds.add("2", "The weather is nice");
+    feeds.add("3", "Is #northwind open on Sunday?");
+    core.pollChannel.poll(c);
+    var preview =
+        core.previewQuery.preview(owner, "northwind", List.of(), java.time.Duration.ofDays(30));
+    assertThat(preview.scanned()).isEqualTo(3);
+    assertThat(preview.matched()).isEqualTo(2);
+    assertThat(preview.samples())
+        .extracting(s -> s.item().ref().id())
+        .containsExactlyInAnyOrder("1", "3");
+    var onlyOther =
+        core.previewQuery.preview(
+            owner, "northwind", List.of("other"), java.time.Duration.ofDays(30));
+    assertThat(onlyOther.scanned()).isZero();
   }
 }
