@@ -22,6 +22,7 @@ import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.ChannelPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
+import dev.chorus.web.page.QueryPages;
 import dev.chorus.web.page.TokenPages;
 import dev.chorus.web.page.WorkspacePages;
 import io.javalin.Javalin;
@@ -144,6 +145,7 @@ public final class WebServer {
               new AuditPages(core, pages).register(r);
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
+              new QueryPages(core, pages).register(r);
               new ChannelPages(
                       core, pages, connectFeed, new CreateWebhook(core.connectChannel), links)
                   .register(r);

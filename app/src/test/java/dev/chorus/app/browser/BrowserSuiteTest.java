@@ -192,6 +192,21 @@ class BrowserSuiteTest {
       blog.stop();
     }
 
+    // A saved query, checked live as it is typed (htmx), against what the feed said.
+    owner.navigate(app.url() + "/w/northwind-coffee/queries/new");
+    owner.fill("input[name=name]", "Brand mentions");
+    owner.fill("textarea[name=query]", "northwind NEAR/x latte");
+    owner.waitForSelector("#query-check .check-error");
+    shot(owner, "17-query-error-1366");
+    owner.fill("textarea[name=query]", "northwind OR (readers NEAR/2 disagree)");
+    owner.waitForSelector("#query-check .check-ok");
+    assertThat(owner.textContent("#query-check")).contains("would have matched 2 of 2");
+    shot(owner, "18-query-preview-1366");
+    owner.click("#query-form button[type=submit]");
+    owner.waitForURL("**/queries/*?notice=query-saved");
+    owner.navigate(app.url() + "/w/northwind-coffee/queries");
+    shot(owner, "19-queries-1366");
+
     // The same pages on a phone.
     Page phone = open(390, 844);
     phone.navigate(app.url() + "/signin");

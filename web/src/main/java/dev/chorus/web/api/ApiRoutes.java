@@ -10,6 +10,8 @@ import dev.chorus.core.channel.ChannelId;
 import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
+import dev.chorus.core.listening.SaveQuery;
+import dev.chorus.core.listening.SavedQuery;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
@@ -17,6 +19,9 @@ import dev.chorus.core.page.PageRequest;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.web.api.Dto.AuditEntryJson;
 import dev.chorus.web.api.Dto.ChannelJson;
+import dev.chorus.web.api.Dto.CheckError;
+import dev.chorus.web.api.Dto.CheckJson;
+import dev.chorus.web.api.Dto.CheckRequest;
 import dev.chorus.web.api.Dto.FeedRequest;
 import dev.chorus.web.api.Dto.InvitationCreated;
 import dev.chorus.web.api.Dto.InvitationJson;
@@ -25,6 +30,10 @@ import dev.chorus.web.api.Dto.ItemJson;
 import dev.chorus.web.api.Dto.MeJson;
 import dev.chorus.web.api.Dto.MemberJson;
 import dev.chorus.web.api.Dto.PageJson;
+import dev.chorus.web.api.Dto.PreviewJson;
+import dev.chorus.web.api.Dto.QueryJson;
+import dev.chorus.web.api.Dto.QueryPatch;
+import dev.chorus.web.api.Dto.QueryRequest;
 import dev.chorus.web.api.Dto.ReadJson;
 import dev.chorus.web.api.Dto.RoleRequest;
 import dev.chorus.web.api.Dto.TokenCreated;
@@ -360,6 +369,84 @@ public final class ApiRoutes {
         200,
         List.of(),
         this::disconnect);
+    op(
+        HandlerType.GET,
+        "/api/v1/queries",
+        "listQueries",
+        "Listening",
+        "Saved queries",
+        Access.VIEWER,
+        null,
+        QueryJson.class,
+        true,
+        200,
+        List.of(),
+        this::queries);
+    op(
+        HandlerType.POST,
+        "/api/v1/queries",
+        "createQuery",
+        "Listening",
+        "Save a query (checked by the parser; an error names its column)",
+        Access.EDITOR,
+        QueryRequest.class,
+        QueryJson.class,
+        false,
+        201,
+        List.of(),
+        this::createQuery);
+    op(
+        HandlerType.POST,
+        "/api/v1/queries/check",
+        "checkQuery",
+        "Listening",
+        "Check a query and preview what it would have matched in the last days (default 30)",
+        Access.VIEWER,
+        CheckRequest.class,
+        CheckJson.class,
+        false,
+        200,
+        List.of(),
+        this::checkQuery);
+    op(
+        HandlerType.GET,
+        "/api/v1/queries/{id}",
+        "getQuery",
+        "Listening",
+        "A saved query",
+        Access.VIEWER,
+        null,
+        QueryJson.class,
+        false,
+        200,
+        List.of(),
+        ctx -> ctx.json(QueryJson.of(query(ctx))));
+    op(
+        HandlerType.PATCH,
+        "/api/v1/queries/{id}",
+        "changeQuery",
+        "Listening",
+        "Change a query's name, text, sources or enabled state",
+        Access.EDITOR,
+        QueryPatch.class,
+        QueryJson.class,
+        false,
+        200,
+        List.of(),
+        this::changeQuery);
+    op(
+        HandlerType.DELETE,
+        "/api/v1/queries/{id}",
+        "deleteQuery",
+        "Listening",
+        "Delete a saved query",
+        Access.EDITOR,
+        null,
+        null,
+        false,
+        204,
+        List.of(),
+        this::deleteQuery);
   }
 
   private void op(
@@ -559,6 +646,76 @@ public final class ApiRoutes {
   private void disconnect(Context ctx) {
     Channel c = channel(ctx);
     ctx.json(ChannelJson.of(core.disconnectChannel.disconnect(Req.actor(ctx), c.id())));
+  }
+
+  private SavedQuery query(Context ctx) {
+    var ws = Req.actor(ctx).workspace().id();
+    return core.db
+        .read(h -> core.queries.find(h, ws, ctx.pathParam("id")))
+        .orElseThrow(() -> new NotFound("There is no such query here."));
+  }
+
+  private void queries(Context ctx) {
+    var ws = Req.actor(ctx).workspace().id();
+    page(ctx, new Page<>(core.db.read(h -> core.queries.list(h, ws)), null).map(QueryJson::of));
+  }
+
+  private void createQuery(Context ctx) {
+    QueryRequest req = body(ctx, QueryRequest.class);
+    var q =
+        core.saveQuery.save(
+            Req.actor(ctx), null, new SaveQuery.Draft(req.name(), req.query(), req.sources()));
+    ctx.status(201).json(QueryJson.of(q));
+  }
+
+  private void changeQuery(Context ctx) {
+    QueryPatch req = body(ctx, QueryPatch.class);
+    SavedQuery q = query(ctx);
+    if (req.name() != null || req.query() != null || req.sources() != null) {
+      q =
+          core.saveQuery.save(
+              Req.actor(ctx),
+              q.id(),
+              new SaveQuery.Draft(
+                  req.name() != null ? req.name() : q.name(),
+                  req.query() != null ? req.query() : q.text(),
+                  req.sources() != null ? req.sources() : q.sources()));
+    }
+    if (req.enabled() != null) q = core.saveQuery.setEnabled(Req.actor(ctx), q.id(), req.enabled());
+    ctx.json(QueryJson.of(q));
+  }
+
+  private void deleteQuery(Context ctx) {
+    core.saveQuery.delete(Req.actor(ctx), query(ctx).id());
+    ctx.status(204);
+  }
+
+  private void checkQuery(Context ctx) {
+    CheckRequest req = body(ctx, CheckRequest.class);
+    int days = req.days() == null ? 30 : req.days();
+    if (days < 1 || days > 365) throw new Invalid("days", "days must be between 1 and 365");
+    try {
+      var p =
+          core.previewQuery.preview(
+              Req.actor(ctx),
+              req.query(),
+              req.sources() == null ? List.of() : req.sources(),
+              java.time.Duration.ofDays(days));
+      ctx.json(
+          new CheckJson(
+              true,
+              null,
+              new PreviewJson(
+                  p.matched(),
+                  p.scanned(),
+                  days,
+                  p.samples().stream().map(ItemJson::of).toList())));
+    } catch (Invalid e) {
+      if (!e.field().equals("query")) throw e;
+      var m = java.util.regex.Pattern.compile("^column (\\d+):").matcher(e.getMessage());
+      Integer column = m.find() ? Integer.valueOf(m.group(1)) : null;
+      ctx.json(new CheckJson(false, new CheckError(e.getMessage(), column), null));
+    }
   }
 
   private static <T> void page(Context ctx, Page<T> page) {

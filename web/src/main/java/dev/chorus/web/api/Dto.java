@@ -4,6 +4,7 @@ import dev.chorus.core.account.User;
 import dev.chorus.core.audit.AuditEntry;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.listening.SavedQuery;
 import dev.chorus.core.member.Invitation;
 import dev.chorus.core.member.Member;
 import dev.chorus.core.token.ApiToken;
@@ -205,4 +206,38 @@ public final class Dto {
 
   public record WebhookAuthor(
       @Nullable String handle, @Nullable String name, @Nullable String url) {}
+
+  public record QueryJson(
+      String id,
+      String name,
+      String query,
+      List<String> sources,
+      boolean enabled,
+      Instant createdAt,
+      Instant updatedAt) {
+    static QueryJson of(SavedQuery q) {
+      return new QueryJson(
+          q.id(), q.name(), q.text(), q.sources(), q.enabled(), q.createdAt(), q.updatedAt());
+    }
+  }
+
+  public record QueryRequest(String name, String query, @Nullable List<String> sources) {}
+
+  public record QueryPatch(
+      @Nullable String name,
+      @Nullable String query,
+      @Nullable List<String> sources,
+      @Nullable Boolean enabled) {}
+
+  public record CheckRequest(
+      String query, @Nullable List<String> sources, @Nullable Integer days) {}
+
+  /** A query's problem: the parser's message and, when it has one, the 1-based column. */
+  public record CheckError(String message, @Nullable Integer column) {}
+
+  public record PreviewJson(int matched, int scanned, int days, List<ItemJson> samples) {}
+
+  /** The answer of a check: valid with a preview, or not with the error. */
+  public record CheckJson(
+      boolean valid, @Nullable CheckError error, @Nullable PreviewJson preview) {}
 }

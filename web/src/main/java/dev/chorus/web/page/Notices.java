@@ -10,6 +10,10 @@ final class Notices {
   private static final Map<String, String> TEXT =
       Map.ofEntries(
           Map.entry("connected", "Channel connected and read for the first time."),
+          Map.entry("query-saved", "Query saved."),
+          Map.entry("query-enabled", "Query enabled: it listens again."),
+          Map.entry("query-disabled", "Query disabled: it no longer listens."),
+          Map.entry("query-deleted", "Query deleted."),
           Map.entry("read", "Channel read."),
           Map.entry("read-failed", "Reading the channel failed; the reason is shown below."),
           Map.entry("disconnected", "Channel disconnected. What it heard is kept."),

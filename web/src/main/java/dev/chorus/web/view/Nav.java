@@ -22,6 +22,10 @@ public final class Nav {
     String base = "/w/" + slug;
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
+    // Pillar 3, user-initiated conversation: what people say, heard through saved queries.
+    groups.add(
+        new Group(
+            "Listen", List.of(item("Saved queries", base + "/queries", "search", path, false))));
     List<Item> workspace = new ArrayList<>();
     workspace.add(item("Channels", base + "/channels", "plug", path, false));
     workspace.add(item("Members", base + "/members", "users", path, false));
