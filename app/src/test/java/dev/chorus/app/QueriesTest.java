@@ -50,7 +50,15 @@ class QueriesTest {
     app.core()
         .db
         .inTransaction(
-            h -> app.core().channels.storeItems(h, c, items, app.core().ids::next, Instant.now()));
+            h ->
+                app.core()
+                    .channels
+                    .storeItems(
+                        h,
+                        c,
+                        app.core().annotateItems.annotate(c, items),
+                        app.core().ids::next,
+                        Instant.now()));
   }
 
   private static InboundItem item(String id, String text) {

@@ -14,10 +14,12 @@ import dev.chorus.core.channel.ConnectorFactory;
 import dev.chorus.core.channel.DisconnectChannel;
 import dev.chorus.core.channel.PollChannel;
 import dev.chorus.core.channel.PollDueChannels;
+import dev.chorus.core.listening.AnnotateItems;
 import dev.chorus.core.listening.PreviewQuery;
 import dev.chorus.core.listening.QueryCheck;
 import dev.chorus.core.listening.QueryStore;
 import dev.chorus.core.listening.SaveQuery;
+import dev.chorus.core.listening.WorkspaceMatchers;
 import dev.chorus.core.member.AcceptInvitation;
 import dev.chorus.core.member.ChangeRole;
 import dev.chorus.core.member.InvitationStore;
@@ -38,6 +40,9 @@ import dev.chorus.core.token.RevokeToken;
 import dev.chorus.core.token.TokenStore;
 import dev.chorus.core.workspace.CreateWorkspace;
 import dev.chorus.core.workspace.WorkspaceStore;
+import dev.chorus.listen.language.OpenNlpLanguageIdentifier;
+import dev.chorus.listen.sentiment.SentimentScorer;
+import dev.chorus.listen.sentiment.VaderLexicon;
 import java.time.Clock;
 
 /**
@@ -83,6 +88,8 @@ public final class Core {
   public final PollDueChannels pollDueChannels;
   public final QueryStore queries;
   public final QueryCheck queryCheck;
+  public final WorkspaceMatchers matchers;
+  public final AnnotateItems annotateItems;
   public final SaveQuery saveQuery;
   public final PreviewQuery previewQuery;
 
@@ -125,11 +132,18 @@ public final class Core {
     this.connectors = connectors;
     this.connectChannel = new ConnectChannel(db, channels, channelSecrets, audit, ids, clock);
     this.disconnectChannel = new DisconnectChannel(db, channels, audit, clock);
-    this.pollChannel = new PollChannel(db, channels, channelSecrets, connectors, ids, clock);
-    this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.queries = new QueryStore();
     this.queryCheck = new QueryCheck();
-    this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, audit, ids, clock);
+    this.matchers = new WorkspaceMatchers(db, queries, queryCheck);
+    this.annotateItems =
+        new AnnotateItems(
+            matchers,
+            new SentimentScorer(VaderLexicon.bundled()),
+            new Lazy<>(OpenNlpLanguageIdentifier::new));
+    this.pollChannel =
+        new PollChannel(db, channels, channelSecrets, connectors, annotateItems, ids, clock);
+    this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
+    this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);
   }
 }

@@ -55,10 +55,12 @@ public final class ReceiveWebhook {
             c.id(), core.db.read(h -> core.channels.sealedSecret(h, c.id())).orElse(null));
     verify(secret, timestamp, signature, body);
     List<InboundItem> items = parse(body);
+    var annotated = core.annotateItems.annotate(c, items);
     int added =
         core.db.inTransaction(
             h -> {
-              int n = core.channels.storeItems(h, c, items, core.ids::next, core.clock.instant());
+              int n =
+                  core.channels.storeItems(h, c, annotated, core.ids::next, core.clock.instant());
               core.channels.recordSuccess(h, c.id(), null, core.clock.instant(), null);
               return n;
             });

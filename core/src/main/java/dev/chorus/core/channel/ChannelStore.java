@@ -36,8 +36,33 @@ public final class ChannelStore {
               instant(rs, "next_poll_at"),
               instant(rs, "disconnected_at"));
 
-  /** A stored item as listed, with the channel that heard it. */
-  public record StoredItem(String id, String channelId, InboundItem item, Instant receivedAt) {}
+  /**
+   * An item about to be stored, with what the listening engine found.
+   *
+   * @param language an ISO 639-1 code or "und"
+   * @param sentiment VADER's compound score, -1 to 1
+   * @param queryIds the saved queries it matched
+   */
+  public record NewItem(
+      InboundItem item, String language, double sentiment, List<String> queryIds) {
+    public NewItem {
+      queryIds = List.copyOf(queryIds);
+    }
+  }
+
+  /**
+   * A stored item as listed, with the channel that heard it and what the listening engine found.
+   *
+   * @param language null for items stored before annotation existed
+   * @param sentiment null for items stored before annotation existed
+   */
+  public record StoredItem(
+      String id,
+      String channelId,
+      InboundItem item,
+      Instant receivedAt,
+      String language,
+      Double sentiment) {}
 
   /** Maps an {@code inbound_items} row. */
   public static final RowMapper<StoredItem> ITEM =
@@ -59,7 +84,14 @@ public final class ChannelStore {
                       ? null
                       : new RemoteRef(rs.getString("in_reply_to"), null, null),
                   rs.getString("language")),
-              instant(rs, "received_at"));
+              instant(rs, "received_at"),
+              rs.getString("detected_language"),
+              sentimentOf(rs));
+
+  private static Double sentimentOf(ResultSet rs) throws SQLException {
+    double v = rs.getDouble("sentiment");
+    return rs.wasNull() ? null : v;
+  }
 
   private static Instant instant(ResultSet rs, String c) throws SQLException {
     long v = rs.getLong(c);
@@ -168,26 +200,29 @@ public final class ChannelStore {
   }
 
   /**
-   * Stores items not stored before (by channel and remote id); returns how many were new. Runs on
-   * the caller's transaction so the items and the cursor commit together.
+   * Stores items not stored before (by channel and remote id), with their annotations and query
+   * matches; returns how many were new. Runs on the caller's transaction so the items and the
+   * cursor commit together.
    */
   public int storeItems(
       Handle h,
       Channel c,
-      List<InboundItem> items,
+      List<NewItem> items,
       java.util.function.Supplier<String> ids,
       Instant now) {
     int added = 0;
-    for (InboundItem i : items) {
-      added +=
+    for (NewItem n : items) {
+      InboundItem i = n.item();
+      String id = ids.get();
+      int inserted =
           h.createUpdate(
                   "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind,"
                       + " remote_id, url, author_handle, author_name, author_url, title, body,"
-                      + " language, in_reply_to, created_at, received_at) VALUES (:id, :ws, :ch,"
-                      + " :network, :kind, :rid, :url, :ah, :an, :au, :title, :body, :lang,"
-                      + " :reply, :created, :received) ON CONFLICT (channel_id, remote_id) DO"
-                      + " NOTHING")
-              .bind("id", ids.get())
+                      + " language, in_reply_to, created_at, received_at, detected_language,"
+                      + " sentiment) VALUES (:id, :ws, :ch, :network, :kind, :rid, :url, :ah, :an,"
+                      + " :au, :title, :body, :lang, :reply, :created, :received, :detected,"
+                      + " :sentiment) ON CONFLICT (channel_id, remote_id) DO NOTHING")
+              .bind("id", id)
               .bind("ws", c.workspaceId().value())
               .bind("ch", c.id().value())
               .bind("network", i.network().key())
@@ -203,7 +238,20 @@ public final class ChannelStore {
               .bind("reply", i.inReplyTo() == null ? null : i.inReplyTo().id())
               .bind("created", i.createdAt().toEpochMilli())
               .bind("received", now.toEpochMilli())
+              .bind("detected", n.language())
+              .bind("sentiment", n.sentiment())
               .execute();
+      if (inserted == 0) continue;
+      added++;
+      for (String q : n.queryIds()) {
+        h.createUpdate(
+                "INSERT INTO item_matches (item_id, query_id, workspace_id) VALUES (:item, :q,"
+                    + " :ws)")
+            .bind("item", id)
+            .bind("q", q)
+            .bind("ws", c.workspaceId().value())
+            .execute();
+      }
     }
     return added;
   }

@@ -6,6 +6,7 @@ import dev.chorus.core.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class PollChannel {
   private final ChannelStore channels;
   private final ChannelSecrets secrets;
   private final ConnectorFactory connectors;
+  private final Annotator annotator;
   private final Ids ids;
   private final Clock clock;
 
@@ -33,12 +35,14 @@ public final class PollChannel {
       ChannelStore channels,
       ChannelSecrets secrets,
       ConnectorFactory connectors,
+      Annotator annotator,
       Ids ids,
       Clock clock) {
     this.db = db;
     this.channels = channels;
     this.secrets = secrets;
     this.connectors = connectors;
+    this.annotator = annotator;
     this.ids = ids;
     this.clock = clock;
   }
@@ -59,10 +63,12 @@ public final class PollChannel {
         return new Result(0, null);
       }
       ReadsMentions.Batch batch = reader.readSince(c.cursor());
+      // The engine runs outside the transaction: the write lock is held only to store.
+      List<ChannelStore.NewItem> annotated = annotator.annotate(c, batch.items());
       int added =
           db.inTransaction(
               h -> {
-                int n = channels.storeItems(h, c, batch.items(), ids::next, clock.instant());
+                int n = channels.storeItems(h, c, annotated, ids::next, clock.instant());
                 channels.recordSuccess(h, c.id(), batch.cursor(), clock.instant(), next);
                 return n;
               });

@@ -69,13 +69,18 @@ public final class PreviewQuery {
     return new Preview(matched, scanned, window, samples);
   }
 
-  /** The listening engine's view of an item. */
+  /** The listening engine's view of an item, with the language the network gave. */
   public static Post post(InboundItem i) {
+    return post(i, i.language());
+  }
+
+  /** The listening engine's view of an item, with {@code language} for {@code lang:}. */
+  public static Post post(InboundItem i, String language) {
     return new Post(
         cap(i.text(), Post.MAX_TEXT),
         cap(i.title() == null ? "" : i.title(), Post.MAX_TITLE),
         cap(i.authorHandle() == null ? "" : i.authorHandle(), Post.MAX_FIELD),
-        cap(i.language() == null ? "" : i.language(), Post.MAX_FIELD),
+        cap(language == null ? "" : language, Post.MAX_FIELD),
         i.network().key(),
         cap(i.ref().url() == null ? "" : i.ref().url(), Post.MAX_FIELD),
         Post.UNKNOWN_FOLLOWERS);

@@ -32,6 +32,7 @@ public final class SaveQuery {
   private final QueryStore queries;
   private final ChannelStore channels;
   private final QueryCheck check;
+  private final WorkspaceMatchers matchers;
   private final AuditLog audit;
   private final Ids ids;
   private final Clock clock;
@@ -41,6 +42,7 @@ public final class SaveQuery {
       QueryStore queries,
       ChannelStore channels,
       QueryCheck check,
+      WorkspaceMatchers matchers,
       AuditLog audit,
       Ids ids,
       Clock clock) {
@@ -48,6 +50,7 @@ public final class SaveQuery {
     this.queries = queries;
     this.channels = channels;
     this.check = check;
+    this.matchers = matchers;
     this.audit = audit;
     this.ids = ids;
     this.clock = clock;
@@ -60,6 +63,12 @@ public final class SaveQuery {
    * @throws NotFound when {@code id} is not a query of the actor's workspace
    */
   public SavedQuery save(Actor actor, String id, Draft draft) {
+    SavedQuery saved = store(actor, id, draft);
+    matchers.changed(saved);
+    return saved;
+  }
+
+  private SavedQuery store(Actor actor, String id, Draft draft) {
     actor.require(Role.EDITOR, "change saved queries");
     if (draft.name() == null || draft.name().isBlank()) throw new Invalid("name", "name the query");
     String name = draft.name().strip();
@@ -114,34 +123,37 @@ public final class SaveQuery {
   /** Enables or disables the query {@code id}. */
   public SavedQuery setEnabled(Actor actor, String id, boolean enabled) {
     actor.require(Role.EDITOR, "change saved queries");
-    return db.inTransaction(
-        h -> {
-          SavedQuery old =
-              queries
-                  .find(h, actor.workspace().id(), id)
-                  .orElseThrow(() -> new NotFound("There is no such query here."));
-          if (old.enabled() == enabled) return old;
-          Instant now = clock.instant();
-          SavedQuery q =
-              new SavedQuery(
-                  old.id(),
-                  old.workspaceId(),
+    SavedQuery changed =
+        db.inTransaction(
+            h -> {
+              SavedQuery old =
+                  queries
+                      .find(h, actor.workspace().id(), id)
+                      .orElseThrow(() -> new NotFound("There is no such query here."));
+              if (old.enabled() == enabled) return old;
+              Instant now = clock.instant();
+              SavedQuery q =
+                  new SavedQuery(
+                      old.id(),
+                      old.workspaceId(),
+                      old.name(),
+                      old.text(),
+                      old.sources(),
+                      enabled ? null : now,
+                      old.createdAt(),
+                      now);
+              queries.update(h, q);
+              audit.record(
+                  h,
+                  actor.workspace().id(),
+                  actor.who(),
+                  enabled ? "query.enabled" : "query.disabled",
                   old.name(),
-                  old.text(),
-                  old.sources(),
-                  enabled ? null : now,
-                  old.createdAt(),
-                  now);
-          queries.update(h, q);
-          audit.record(
-              h,
-              actor.workspace().id(),
-              actor.who(),
-              enabled ? "query.enabled" : "query.disabled",
-              old.name(),
-              null);
-          return q;
-        });
+                  null);
+              return q;
+            });
+    matchers.changed(changed);
+    return changed;
   }
 
   /** Deletes the query {@code id}. */
@@ -158,5 +170,6 @@ public final class SaveQuery {
               h, actor.workspace().id(), actor.who(), "query.deleted", old.name(), old.text());
           return null;
         });
+    matchers.deleted(actor.workspace().id(), id);
   }
 }

@@ -405,4 +405,65 @@ abstract class StoreContract {
             owner, "northwind", List.of("other"), java.time.Duration.ofDays(30));
     assertThat(onlyOther.scanned()).isZero();
   }
+
+  @Test
+  void itemsArriveWithLanguageSentimentAndTheSavedQueriesTheyMatch() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, null);
+    SavedQuery brand =
+        core.saveQuery.save(owner, null, new SaveQuery.Draft("Brand", "northwind", List.of()));
+    SavedQuery elsewhere =
+        core.saveQuery.save(
+            owner,
+            null,
+            new SaveQuery.Draft(
+                "Other channel", "northwind", List.of(connectFeed2(owner).id().value())));
+    feeds.add("1", "I absolutely love Northwind Coffee, the best latte in town!");
+    feeds.add("2", "Northwind est vraiment horrible, je suis très déçu du service");
+    feeds.add("3", "Nothing to see here");
+    core.pollChannel.poll(c);
+    List<ChannelStore.StoredItem> items =
+        q(h -> core.channels.items(h, owner.workspace().id(), c.id(), null, 10));
+    var byId = new java.util.HashMap<String, ChannelStore.StoredItem>();
+    items.forEach(i -> byId.put(i.item().ref().id(), i));
+    assertThat(byId.get("1").sentiment()).isGreaterThan(0.5);
+    assertThat(byId.get("2").language()).isEqualTo("en"); // the feed says en; its word is kept
+    List<String> matched =
+        q(
+            h ->
+                h.createQuery(
+                        "SELECT i.remote_id FROM item_matches m JOIN inbound_items i ON i.id = m.item_id WHERE m.query_id = :q ORDER BY i.remote_id")
+                    .bind("q", brand.id())
+                    .mapTo(String.class)
+                    .list());
+    assertThat(matched).containsExactly("1", "2");
+    int otherMatches =
+        q(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM item_matches WHERE query_id = :q")
+                    .bind("q", elsewhere.id())
+                    .mapTo(Integer.class)
+                    .one());
+    assertThat(otherMatches).isZero();
+
+    core.saveQuery.setEnabled(owner, brand.id(), false);
+    feeds.add("4", "Northwind again");
+    core.pollChannel.poll(
+        q(h -> core.channels.find(h, owner.workspace().id(), c.id()).orElseThrow()));
+    int after =
+        q(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM item_matches WHERE query_id = :q")
+                    .bind("q", brand.id())
+                    .mapTo(Integer.class)
+                    .one());
+    assertThat(after).isEqualTo(2);
+  }
+
+  private Channel connectFeed2(Actor admin) {
+    return core.connectChannel.connect(
+        admin,
+        new ConnectChannel.Spec(
+            Network.RSS, "Other", "https://example.org/feed.xml", Map.of(), null, null));
+  }
 }
