@@ -270,4 +270,42 @@ class ChannelsTest {
     String id = org.jsoup.Jsoup.parse(list).select("a[href*=/channels/]").attr("href");
     assertThat(b.get(id).body()).doesNotContain("whsec_");
   }
+
+  @Test
+  void aDisconnectedChannelReconnectsUnderTheSameIdAndAWebhookGetsANewSecret() {
+    String token =
+        app.core()
+            .issueToken
+            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
+            .secret();
+    Api api = new Api(app.url(), token);
+    String feedId =
+        api.send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}")
+            .json()
+            .get("id")
+            .asText();
+    api.send("DELETE", "/api/v1/channels/" + feedId, null);
+    Browser b = new Browser(app.url()).signIn("owner@example.com", TestApp.PASSWORD);
+    b.get("/w/acme/channels/" + feedId);
+    var r = b.post("/w/acme/channels/" + feedId + "/reconnect");
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(api.get("/api/v1/channels/" + feedId).json().get("health").asText())
+        .isEqualTo("connected");
+    assertThat(api.send("POST", "/api/v1/channels/" + feedId + "/reconnect", null).status())
+        .isEqualTo(409);
+
+    var hook = api.send("POST", "/api/v1/channels/webhooks", "{\"name\":\"Desk\"}").json();
+    String hookId = hook.at("/channel/id").asText();
+    String oldSecret = hook.get("secret").asText();
+    api.send("DELETE", "/api/v1/channels/" + hookId, null);
+    var back = api.send("POST", "/api/v1/channels/" + hookId + "/reconnect", null);
+    assertThat(back.status()).isEqualTo(200);
+    String newSecret = back.json().get("secret").asText();
+    assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
+    long now = java.time.Instant.now().getEpochSecond();
+    String body = "{\"id\":\"1\",\"text\":\"hi\"}";
+    String url = hook.get("url").asText();
+    assertThat(deliver(url, now, sign(oldSecret, now, body), body).status()).isEqualTo(403);
+    assertThat(deliver(url, now, sign(newSecret, now, body), body).status()).isEqualTo(202);
+  }
 }

@@ -14,6 +14,7 @@ import dev.chorus.core.channel.ConnectorFactory;
 import dev.chorus.core.channel.DisconnectChannel;
 import dev.chorus.core.channel.PollChannel;
 import dev.chorus.core.channel.PollDueChannels;
+import dev.chorus.core.channel.ReconnectChannel;
 import dev.chorus.core.listening.AnnotateItems;
 import dev.chorus.core.listening.PreviewQuery;
 import dev.chorus.core.listening.QueryCheck;
@@ -84,6 +85,7 @@ public final class Core {
   public final ConnectorFactory connectors;
   public final ConnectChannel connectChannel;
   public final DisconnectChannel disconnectChannel;
+  public final ReconnectChannel reconnectChannel;
   public final PollChannel pollChannel;
   public final PollDueChannels pollDueChannels;
   public final QueryStore queries;
@@ -132,6 +134,7 @@ public final class Core {
     this.connectors = connectors;
     this.connectChannel = new ConnectChannel(db, channels, channelSecrets, audit, ids, clock);
     this.disconnectChannel = new DisconnectChannel(db, channels, audit, clock);
+    this.reconnectChannel = new ReconnectChannel(db, channels, channelSecrets, audit, clock);
     this.queries = new QueryStore();
     this.queryCheck = new QueryCheck();
     this.matchers = new WorkspaceMatchers(db, queries, queryCheck);

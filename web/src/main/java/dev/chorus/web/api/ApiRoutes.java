@@ -35,6 +35,7 @@ import dev.chorus.web.api.Dto.QueryJson;
 import dev.chorus.web.api.Dto.QueryPatch;
 import dev.chorus.web.api.Dto.QueryRequest;
 import dev.chorus.web.api.Dto.ReadJson;
+import dev.chorus.web.api.Dto.ReconnectJson;
 import dev.chorus.web.api.Dto.RoleRequest;
 import dev.chorus.web.api.Dto.TokenCreated;
 import dev.chorus.web.api.Dto.TokenJson;
@@ -447,6 +448,20 @@ public final class ApiRoutes {
         204,
         List.of(),
         this::deleteQuery);
+    op(
+        HandlerType.POST,
+        "/api/v1/channels/{id}/reconnect",
+        "reconnectChannel",
+        "Channels",
+        "Reconnect a disconnected channel under the same id (a webhook gets a new secret, shown"
+            + " only in this answer)",
+        Access.ADMIN,
+        null,
+        ReconnectJson.class,
+        false,
+        200,
+        List.of(),
+        this::reconnect);
   }
 
   private void op(
@@ -641,6 +656,17 @@ public final class ApiRoutes {
     if (c.disconnectedAt() != null) throw new Invalid("id", "this channel is disconnected");
     var result = core.pollChannel.poll(c);
     ctx.json(new ReadJson(result.added(), result.error(), ChannelJson.of(channel(c, ctx))));
+  }
+
+  private void reconnect(Context ctx) {
+    Channel c = channel(ctx);
+    String secret =
+        c.network() == dev.chorus.core.channel.Network.WEBHOOK
+            ? dev.chorus.core.security.Tokens.random("whsec_", 32)
+            : null;
+    Channel back = core.reconnectChannel.reconnect(Req.actor(ctx), c.id(), secret);
+    if (secret == null) core.pollChannel.poll(back);
+    ctx.json(new ReconnectJson(ChannelJson.of(channel(back, ctx)), secret));
   }
 
   private void disconnect(Context ctx) {

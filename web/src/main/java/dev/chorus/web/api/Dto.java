@@ -240,4 +240,7 @@ public final class Dto {
   /** The answer of a check: valid with a preview, or not with the error. */
   public record CheckJson(
       boolean valid, @Nullable CheckError error, @Nullable PreviewJson preview) {}
+
+  /** A reconnected channel; a webhook's new signing secret is shown only here. */
+  public record ReconnectJson(ChannelJson channel, @Nullable String secret) {}
 }

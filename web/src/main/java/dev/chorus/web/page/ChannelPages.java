@@ -47,6 +47,7 @@ public final class ChannelPages {
     r.get("/w/{slug}/channels/{id}", this::detail, Access.VIEWER);
     r.post("/w/{slug}/channels/{id}/read", this::readNow, Access.EDITOR);
     r.post("/w/{slug}/channels/{id}/disconnect", this::disconnect, Access.ADMIN);
+    r.post("/w/{slug}/channels/{id}/reconnect", this::reconnect, Access.ADMIN);
   }
 
   private void list(Context ctx) {
@@ -145,6 +146,23 @@ public final class ChannelPages {
             + c.id()
             + "?notice="
             + (result.error() == null ? "read" : "read-failed"));
+  }
+
+  private void reconnect(Context ctx) {
+    Channel c = find(ctx);
+    // A webhook gets a new signing secret (the old one may be why it was disconnected).
+    String secret =
+        c.network() == dev.chorus.core.channel.Network.WEBHOOK
+            ? dev.chorus.core.security.Tokens.random("whsec_", 32)
+            : null;
+    Channel back = core.reconnectChannel.reconnect(Req.actor(ctx), c.id(), secret);
+    if (secret != null) {
+      renderDetail(ctx, back, secret);
+      return;
+    }
+    core.pollChannel.poll(back);
+    ctx.redirect(
+        "/w/" + Req.actor(ctx).workspace().slug() + "/channels/" + c.id() + "?notice=reconnected");
   }
 
   private void disconnect(Context ctx) {
