@@ -59,7 +59,16 @@ class AccessByRoleTest {
   @EnumSource(Role.class)
   void everyMemberSeesTheWorkspacePages(Role role) {
     Browser b = as(role);
-    for (String p : new String[] {"/w/acme", "/w/acme/members", "/w/acme/tokens", "/account"}) {
+    for (String p :
+        new String[] {
+          "/w/acme",
+          "/w/acme/members",
+          "/w/acme/tokens",
+          "/account",
+          "/w/acme/channels",
+          "/w/acme/queries",
+          "/w/acme/queries/new"
+        }) {
       assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
     }
   }
@@ -173,5 +182,35 @@ class AccessByRoleTest {
             "POST", "/api/v1/invitations", "{\"email\":\"q@example.com\",\"role\":\"viewer\"}");
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().at("/error/message").asText()).contains("read-only");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void editorsAndAboveSaveQueries(Role role) {
+    Browser b = as(role);
+    b.get("/w/acme/queries/new");
+    int status = b.post("/w/acme/queries", "name", "Q " + role.key(), "query", "acme").statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 302 : 403);
+    var api =
+        new Api(app.url(), tokens.get(role))
+            .send(
+                "POST",
+                "/api/v1/queries",
+                "{\"name\":\"A " + role.key() + "\",\"query\":\"acme\"}");
+    assertThat(api.status()).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 201 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyAdminsAndOwnersConnectChannels(Role role) {
+    Browser b = as(role);
+    b.get("/w/acme/channels");
+    int status =
+        b.post("/w/acme/channels/webhooks", "webhook_name", "Hook " + role.key()).statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
+    var api =
+        new Api(app.url(), tokens.get(role))
+            .send("POST", "/api/v1/channels/webhooks", "{\"name\":\"Api " + role.key() + "\"}");
+    assertThat(api.status()).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
   }
 }
