@@ -1,5 +1,6 @@
 package dev.chorus.web.api;
 
+import dev.chorus.channels.Reconnect;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.channels.webhook.ReceiveWebhook;
@@ -660,13 +661,10 @@ public final class ApiRoutes {
 
   private void reconnect(Context ctx) {
     Channel c = channel(ctx);
-    String secret =
-        c.network() == dev.chorus.core.channel.Network.WEBHOOK
-            ? dev.chorus.core.security.Tokens.random("whsec_", 32)
-            : null;
-    Channel back = core.reconnectChannel.reconnect(Req.actor(ctx), c.id(), secret);
-    if (secret == null) core.pollChannel.poll(back);
-    ctx.json(new ReconnectJson(ChannelJson.of(channel(back, ctx)), secret));
+    Reconnect.Done done =
+        new Reconnect(core.reconnectChannel, core.pollChannel)
+            .reconnect(Req.actor(ctx), c.id(), c.network());
+    ctx.json(new ReconnectJson(ChannelJson.of(channel(done.channel(), ctx)), done.secret()));
   }
 
   private void disconnect(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.chorus.web.page;
 
+import dev.chorus.channels.Reconnect;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.core.Core;
@@ -150,17 +151,13 @@ public final class ChannelPages {
 
   private void reconnect(Context ctx) {
     Channel c = find(ctx);
-    // A webhook gets a new signing secret (the old one may be why it was disconnected).
-    String secret =
-        c.network() == dev.chorus.core.channel.Network.WEBHOOK
-            ? dev.chorus.core.security.Tokens.random("whsec_", 32)
-            : null;
-    Channel back = core.reconnectChannel.reconnect(Req.actor(ctx), c.id(), secret);
-    if (secret != null) {
-      renderDetail(ctx, back, secret);
+    Reconnect.Done done =
+        new Reconnect(core.reconnectChannel, core.pollChannel)
+            .reconnect(Req.actor(ctx), c.id(), c.network());
+    if (done.secret() != null) {
+      renderDetail(ctx, done.channel(), done.secret());
       return;
     }
-    core.pollChannel.poll(back);
     ctx.redirect(
         "/w/" + Req.actor(ctx).workspace().slug() + "/channels/" + c.id() + "?notice=reconnected");
   }
