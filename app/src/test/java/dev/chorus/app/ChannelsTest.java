@@ -75,6 +75,19 @@ class ChannelsTest {
     feeds.stop();
   }
 
+  /** An API client with a write token of the owner. */
+  private Api ownerApi() {
+    var actor = new Actor(owner, acme, Role.OWNER, null);
+    return new Api(
+        app.url(), app.core().issueToken.issue(actor, "t", TokenScope.WRITE, 0).secret());
+  }
+
+  /** Follows the local feed through the API; returns the channel id. */
+  private String followFeed(Api api) {
+    String body = "{\"address\":\"" + feedBase + "/feed.xml\"}";
+    return api.send("POST", "/api/v1/channels/feeds", body).json().get("id").asText();
+  }
+
   @Test
   void anAdminFollowsASiteAndSeesItsEntriesEscaped() {
     feed.set(
@@ -111,12 +124,7 @@ class ChannelsTest {
 
   @Test
   void theApiFollowsReadsListsAndDisconnectsWithoutLosingWhatWasHeard() {
-    String token =
-        app.core()
-            .issueToken
-            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
-            .secret();
-    Api api = new Api(app.url(), token);
+    Api api = ownerApi();
     var created =
         api.send(
             "POST",
@@ -141,17 +149,8 @@ class ChannelsTest {
 
   @Test
   void aBrokenFeedShowsItsReasonOnTheChannelsHealth() {
-    String token =
-        app.core()
-            .issueToken
-            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
-            .secret();
-    Api api = new Api(app.url(), token);
-    String id =
-        api.send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}")
-            .json()
-            .get("id")
-            .asText();
+    Api api = ownerApi();
+    String id = followFeed(api);
     feed.set("<html><body>maintenance</body></html>");
     var read = api.send("POST", "/api/v1/channels/" + id + "/read", null);
     assertThat(read.json().get("error").asText()).contains("is a web page, not a feed");
@@ -174,15 +173,10 @@ class ChannelsTest {
   void withTheProductionPolicyAFeedOnAPrivateAddressIsRefused() {
     app.close();
     app = TestApp.start(dir.resolve("prod"), c -> c.withNetwork(NetworkPolicy.production()), null);
-    User o = app.user("owner@example.com");
-    Workspace w = app.workspace(o, "Acme");
-    String token =
-        app.core()
-            .issueToken
-            .issue(new Actor(o, w, Role.OWNER, null), "t", TokenScope.WRITE, 0)
-            .secret();
+    owner = app.user("owner@example.com");
+    acme = app.workspace(owner, "Acme");
     var r =
-        new Api(app.url(), token)
+        ownerApi()
             .send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().at("/error/field").asText()).isEqualTo("address");
@@ -218,12 +212,7 @@ class ChannelsTest {
 
   @Test
   void aSignedWebhookDeliveryIsStoredOnceAndEverythingElseIsRefusedWithAReason() {
-    String token =
-        app.core()
-            .issueToken
-            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
-            .secret();
-    Api api = new Api(app.url(), token);
+    Api api = ownerApi();
     var created = api.send("POST", "/api/v1/channels/webhooks", "{\"name\":\"Support desk\"}");
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     String url = created.json().get("url").asText();
@@ -273,12 +262,7 @@ class ChannelsTest {
 
   @Test
   void aDisconnectedChannelReconnectsUnderTheSameIdAndAWebhookGetsANewSecret() {
-    String token =
-        app.core()
-            .issueToken
-            .issue(new Actor(owner, acme, Role.OWNER, null), "t", TokenScope.WRITE, 0)
-            .secret();
-    Api api = new Api(app.url(), token);
+    Api api = ownerApi();
     String feedId =
         api.send("POST", "/api/v1/channels/feeds", "{\"address\":\"" + feedBase + "/feed.xml\"}")
             .json()
