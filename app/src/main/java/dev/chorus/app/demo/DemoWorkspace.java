@@ -1,7 +1,13 @@
 package dev.chorus.app.demo;
 
+import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.User;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.InboundItem;
+import dev.chorus.core.channel.Network;
+import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.listening.SaveQuery;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.security.Tokens;
@@ -12,9 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Creates the demo workspace once and tells the login on every start. */
+/**
+ * Creates the demo workspace once (a team, a pending invitation, two saved queries and a demo
+ * channel with sample mentions) and tells the login on every start.
+ */
 public final class DemoWorkspace {
   public static final String EMAIL = "demo@chorus.example";
 
@@ -71,10 +83,69 @@ public final class DemoWorkspace {
               return w;
             });
     User owner = core.db.read(h -> core.users.byEmail(h, EMAIL)).orElseThrow();
-    core.inviteMember.invite(
-        new Actor(owner, main, Role.OWNER, null), "sam@agency.example", Role.EDITOR);
+    Actor actor = new Actor(owner, main, Role.OWNER, null);
+    core.inviteMember.invite(actor, "sam@agency.example", Role.EDITOR);
+    listen(actor);
     write(file, password);
     return new Login(EMAIL, password, main.slug());
+  }
+
+  /**
+   * A saved query and a webhook channel, labelled as the demo's, holding a few sample mentions that
+   * went through the same path as real ones (annotated, matched, stored).
+   */
+  private void listen(Actor actor) {
+    core.saveQuery.save(
+        actor,
+        null,
+        new SaveQuery.Draft(
+            "Northwind mentions", "northwind OR #northwind OR @northwind", List.of()));
+    core.saveQuery.save(
+        actor,
+        null,
+        new SaveQuery.Draft(
+            "Oat latte feedback",
+            "(\"oat latte\" OR oatlatte) NEAR/10 (love OR hate OR worth)",
+            List.of()));
+    Channel demo =
+        new CreateWebhook(core.connectChannel)
+            .create(actor, "Demo network (sample mentions)")
+            .channel();
+    Instant now = core.clock.instant();
+    List<InboundItem> items = new ArrayList<>();
+    String[][] samples = {
+      {
+        "@mara",
+        "Mara K.",
+        "Does #northwind open early on Sundays? Need my coffee before the market"
+      },
+      {"@jtorres", "J. Torres", "Honestly the oat latte at Northwind is worth every cent, love it"},
+      {
+        "@linh",
+        "Linh",
+        "Waited 25 minutes at Northwind downtown and my order was wrong. Not great."
+      },
+      {"@coffeeguide", "Coffee Guide", "Best roasters this winter: @northwind, Bean There, Kiln"},
+      {"@paulo", "Paulo", "O café da Northwind é excelente, recomendo muito!"},
+      {"@sam", "Sam", "Traffic on the bridge again this morning"},
+    };
+    for (int i = 0; i < samples.length; i++) {
+      items.add(
+          new InboundItem(
+              Network.WEBHOOK,
+              "mention",
+              new RemoteRef("demo-" + (i + 1), null, null),
+              samples[i][0],
+              samples[i][1],
+              null,
+              null,
+              samples[i][2],
+              now.minus(Duration.ofHours(3L * (samples.length - i))),
+              null,
+              null));
+    }
+    var annotated = core.annotateItems.annotate(demo, items);
+    core.db.inTransaction(h -> core.channels.storeItems(h, demo, annotated, core.ids::next, now));
   }
 
   private static String read(Path file) {

@@ -29,6 +29,21 @@ class DemoWorkspaceTest {
       assertThat(members.statusCode()).isEqualTo(200);
       assertThat(members.body()).contains("Ana Ortiz").contains("sam@agency.example");
       assertThat(b.get("/w/harbor-books-client").statusCode()).isEqualTo(200);
+      assertThat(b.get("/w/" + first.workspaceSlug() + "/queries").body())
+          .contains("Northwind mentions")
+          .contains("Oat latte feedback");
+      String channels = b.get("/w/" + first.workspaceSlug() + "/channels").body();
+      assertThat(channels).contains("Demo network (sample mentions)");
+      int matched =
+          app.core()
+              .db
+              .read(
+                  h ->
+                      h.createQuery("SELECT COUNT(*) FROM item_matches")
+                          .mapTo(Integer.class)
+                          .one());
+      // Five samples name Northwind; the oat latte one also matches its own query.
+      assertThat(matched).isEqualTo(6);
     }
   }
 
