@@ -1,0 +1,71 @@
+package dev.chorus.channels.bluesky;
+
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelFailure;
+import dev.chorus.core.channel.ConnectChannel;
+import dev.chorus.core.channel.Network;
+import dev.chorus.core.error.Invalid;
+import dev.chorus.core.member.Actor;
+import dev.chorus.core.member.Role;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Connects a Bluesky account from what a person typed: a handle and an app password. The PDS is
+ * found from the handle and the DID document, the password is checked by signing in, and the
+ * credentials (app password and tokens) are stored sealed. A handle or password the network refuses
+ * is the input at fault: {@link Invalid} on {@code handle} or {@code app_password}; a network that
+ * cannot be reached is a {@link ChannelFailure}.
+ */
+public final class ConnectBluesky {
+  private final BlueskyDirectory directory;
+  private final ConnectChannel connectChannel;
+  private final Clock clock;
+
+  public ConnectBluesky(BlueskyDirectory directory, ConnectChannel connectChannel, Clock clock) {
+    this.directory = directory;
+    this.connectChannel = connectChannel;
+    this.clock = clock;
+  }
+
+  /**
+   * @param name null or blank to use the handle
+   */
+  public Channel connect(Actor actor, String handle, String appPassword, String name) {
+    actor.require(Role.ADMIN, "connect channels");
+    String h = BlueskyDirectory.normalizeHandle(handle);
+    if (h == null) {
+      throw new Invalid("handle", "enter a Bluesky handle, like name.bsky.social");
+    }
+    if (appPassword == null || appPassword.isBlank()) {
+      throw new Invalid(
+          "app_password",
+          "enter an app password (Bluesky: Settings → Privacy and security → App passwords)");
+    }
+    BlueskyDirectory.Identity who;
+    try {
+      who = directory.identify(h);
+    } catch (ChannelFailure e) {
+      if (e.retryable()) throw e;
+      throw new Invalid("handle", e.getMessage());
+    }
+    BlueskySession session;
+    try {
+      session = BlueskySession.signIn(directory, who.handle(), appPassword.strip(), clock, c -> {});
+    } catch (ChannelFailure e) {
+      if (e.retryable() || e.status() == 0 || e.status() >= 500) throw e;
+      throw new Invalid("app_password", e.getMessage());
+    }
+    BlueskySession.Credentials c = session.credentials();
+    return connectChannel.connect(
+        actor,
+        new ConnectChannel.Spec(
+            Network.BLUESKY,
+            name == null || name.isBlank() ? "@" + c.handle() : name,
+            c.handle(),
+            Map.of("did", c.did(), "pds", c.pds().toString()),
+            c.toJson(),
+            // The app password signs in again whenever the tokens run out: no expiry to show.
+            null));
+  }
+}
