@@ -26,6 +26,9 @@ final class MastodonItems {
   static final Comparator<String> BY_ID =
       Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
+  private static final java.util.Set<String> BLOCKS =
+      java.util.Set.of("p", "div", "blockquote", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6");
+
   private final String host;
 
   /**
@@ -164,9 +167,7 @@ final class MastodonItems {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element e && (e.normalName().equals("p") || e.isBlock())) {
-              if (!e.normalName().equals("body")) out.append("\n\n");
-            }
+            if (node instanceof Element e && BLOCKS.contains(e.normalName())) out.append("\n\n");
           }
         },
         body);
