@@ -33,14 +33,18 @@ final class MastodonStream implements AutoCloseable {
 
   /** What a stream does with its events; called on the stream's thread only. */
   interface Handler {
+    /** Runs before each connection attempt; a failure counts as a failed attempt. */
+    default void connecting() {}
+
     /** Runs after each (re)connection, before any event; a failure drops the connection. */
     void opened();
 
     void event(String event, JsonNode payload);
 
     /**
-     * Notifications: the gap since the cursor is read on every connection (with no cursor, the
-     * newest notification only sets it), live ones are handed on once, in id order.
+     * Notifications: with no cursor, the newest notification id is taken as the start before the
+     * first connection (the stream starts now); after every connection the gap since the cursor is
+     * read and handed on; live ones follow, each once, in id order.
      */
     static Handler notifications(
         MastodonItems items,
@@ -50,14 +54,20 @@ final class MastodonStream implements AutoCloseable {
         Consumer<String> onCursor) {
       return new Handler() {
         private String cursor = from;
-        private boolean started;
+        private boolean started = from != null;
+
+        @Override
+        public void connecting() {
+          if (started) return;
+          // Before connecting, so nothing said while connecting falls between start and stream.
+          advance(readSince.apply(null).cursor());
+          started = true;
+        }
 
         @Override
         public void opened() {
           ReadsMentions.Batch gap = readSince.apply(cursor);
-          // With no cursor the stream starts now: what came before is only the starting point.
-          if (started || cursor != null) gap.items().forEach(onItem);
-          started = true;
+          gap.items().forEach(onItem);
           advance(gap.cursor());
         }
 
@@ -162,6 +172,13 @@ final class MastodonStream implements AutoCloseable {
     } catch (ChannelFailure f) {
       LOG.error("not streaming from {}: {}", uri.getHost(), f.getMessage());
       closed = true;
+      return;
+    }
+    try {
+      handler.connecting();
+    } catch (RuntimeException e) {
+      LOG.info("cannot start streaming from {}: {}", uri.getHost(), e.getMessage());
+      dropped(gen);
       return;
     }
     client

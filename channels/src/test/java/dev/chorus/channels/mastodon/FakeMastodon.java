@@ -329,7 +329,7 @@ final class FakeMastodon implements AutoCloseable {
     return true;
   }
 
-  private void record(Context ctx) {
+  void record(Context ctx) {
     Map<String, String> headers = new java.util.HashMap<>();
     ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
     String type = ctx.contentType() == null ? "" : ctx.contentType();

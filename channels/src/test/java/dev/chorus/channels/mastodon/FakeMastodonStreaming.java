@@ -39,6 +39,7 @@ final class FakeMastodonStreaming {
     r.wsBeforeUpgrade(
         "/api/v1/streaming",
         ctx -> {
+          m.record(ctx);
           if (refusing) throw new HttpResponseException(503, "restarting");
           String auth = ctx.header("Authorization");
           String token =
