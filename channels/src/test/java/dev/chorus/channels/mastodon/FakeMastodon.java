@@ -276,7 +276,8 @@ final class FakeMastodon implements AutoCloseable {
   // ---- the gate every API call passes ----
 
   /**
-   * Records the request and applies the failures asked for. Returns false when it answered already.
+   * Wraps an API handler: records the request, then applies what was asked for (slowness, a
+   * failure, the rate limit, the token check) before the handler, and malformed JSON after it.
    */
   Handler api(boolean authenticated, Handler h) {
     return ctx -> {

@@ -74,7 +74,8 @@ final class FakeMastodonOAuth {
     out.put("id", m.nextId());
     out.put("name", name);
     out.put("website", p.get("website"));
-    out.put("scopes", JSON.createArrayNode().toString());
+    var scopes = out.putArray("scopes");
+    for (String scope : app.scopes().split(" ")) scopes.add(scope);
     out.putArray("redirect_uris").add(redirect);
     out.put("redirect_uri", redirect);
     out.put("client_id", app.clientId());
