@@ -71,6 +71,12 @@ public final class MastodonOAuth {
               state.getBytes(StandardCharsets.UTF_8),
               callbackState.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Override
+    public String toString() {
+      // The verifier is a secret until the exchange.
+      return "Authorization[" + url.getHost() + "]";
+    }
   }
 
   /**
