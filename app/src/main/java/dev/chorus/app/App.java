@@ -82,6 +82,7 @@ public final class App implements AutoCloseable {
             key,
             registry,
             new ConnectFeed(new FeedDiscovery(http), core.connectChannel),
+            http,
             new WebServer.Settings(
                 config.host(),
                 config.port(),

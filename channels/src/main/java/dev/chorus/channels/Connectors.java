@@ -1,5 +1,10 @@
 package dev.chorus.channels;
 
+import dev.chorus.channels.mastodon.MastodonConnector;
+import dev.chorus.channels.mastodon.MastodonCredentials;
+import dev.chorus.channels.mastodon.MastodonOAuth;
+import dev.chorus.channels.mastodon.MastodonTimings;
+import dev.chorus.channels.mastodon.Visibility;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.FeedConnector;
 import dev.chorus.core.channel.Channel;
@@ -21,9 +26,25 @@ public final class Connectors implements ConnectorFactory {
   }
 
   @Override
+  public void revoke(Channel channel, String secret) {
+    if (channel.network() == Network.MASTODON) {
+      new MastodonOAuth(http, clock)
+          .revoke(URI.create(channel.address()), MastodonCredentials.parse(secret));
+    }
+  }
+
+  @Override
   public Connector open(Channel channel, String secret) {
     return switch (channel.network()) {
       case RSS -> new FeedConnector(URI.create(channel.address()), http, clock);
+      case MASTODON ->
+          new MastodonConnector(
+              URI.create(channel.address()),
+              MastodonCredentials.parse(secret).accessToken(),
+              http,
+              Visibility.PUBLIC,
+              MastodonTimings.standard(),
+              clock);
       // Webhooks are pushed to, never read: a connector with no capabilities stops polling.
       case WEBHOOK ->
           new Connector() {

@@ -133,7 +133,8 @@ public final class Core {
     this.channelSecrets = new ChannelSecrets(new SecretBox(key));
     this.connectors = connectors;
     this.connectChannel = new ConnectChannel(db, channels, channelSecrets, audit, ids, clock);
-    this.disconnectChannel = new DisconnectChannel(db, channels, audit, clock);
+    this.disconnectChannel =
+        new DisconnectChannel(db, channels, channelSecrets, connectors, audit, clock);
     this.reconnectChannel = new ReconnectChannel(db, channels, channelSecrets, audit, clock);
     this.queries = new QueryStore();
     this.queryCheck = new QueryCheck();

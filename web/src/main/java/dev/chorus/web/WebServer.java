@@ -1,6 +1,7 @@
 package dev.chorus.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.channels.webhook.ReceiveWebhook;
@@ -20,6 +21,7 @@ import dev.chorus.web.page.AccountPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.ChannelPages;
+import dev.chorus.web.page.MastodonPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
 import dev.chorus.web.page.QueryPages;
@@ -67,6 +69,7 @@ public final class WebServer {
   private final Core core;
   private final InstanceKey key;
   private final ConnectFeed connectFeed;
+  private final SafeHttp http;
   private final PrometheusMeterRegistry registry;
   private final Settings settings;
   private final ObjectMapper mapper = Json.mapper();
@@ -78,9 +81,11 @@ public final class WebServer {
       InstanceKey key,
       PrometheusMeterRegistry registry,
       ConnectFeed connectFeed,
+      SafeHttp http,
       Settings settings) {
     this.core = core;
     this.connectFeed = connectFeed;
+    this.http = http;
     this.registry = registry;
     this.settings = settings;
     this.key = key;
@@ -146,9 +151,11 @@ public final class WebServer {
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
-              new ChannelPages(
-                      core, pages, connectFeed, new CreateWebhook(core.connectChannel), links)
-                  .register(r);
+              ChannelPages channelPages =
+                  new ChannelPages(
+                      core, pages, connectFeed, new CreateWebhook(core.connectChannel), links);
+              channelPages.register(r);
+              new MastodonPages(core, pages, channelPages, http, links).register(r);
               api.register(r);
               if (settings.extraRoutes() != null) settings.extraRoutes().accept(r);
             });

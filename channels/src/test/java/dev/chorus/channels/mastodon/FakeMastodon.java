@@ -32,13 +32,13 @@ import org.jsoup.nodes.Entities;
  * token, 404, 422 validation errors, 429 with {@code X-RateLimit-*} headers after a budget, 5xx,
  * slow answers and malformed JSON. It records every request so tests can assert exactly-once.
  */
-final class FakeMastodon implements AutoCloseable {
+public final class FakeMastodon implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String TOKEN = "token-of-chorus";
   static final String ACCOUNT_ID = "1";
 
   /** A request as it arrived. */
-  record Received(
+  public record Received(
       String method, String path, String query, Map<String, String> headers, String body) {
     String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -83,7 +83,7 @@ final class FakeMastodon implements AutoCloseable {
   final FakeMastodonStreaming streaming = new FakeMastodonStreaming(this);
   private final Javalin server;
 
-  FakeMastodon() {
+  public FakeMastodon() {
     tokens.add(TOKEN);
     FakeMastodonRoutes routes = new FakeMastodonRoutes(this);
     server =
@@ -97,7 +97,7 @@ final class FakeMastodon implements AutoCloseable {
             .start("127.0.0.1", 0);
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
@@ -140,7 +140,7 @@ final class FakeMastodon implements AutoCloseable {
 
   // ---- what tests read ----
 
-  List<Received> received(String method, String path) {
+  public List<Received> received(String method, String path) {
     return received.stream()
         .filter(r -> r.method().equals(method) && r.path().equals(path))
         .toList();
@@ -166,7 +166,7 @@ final class FakeMastodon implements AutoCloseable {
    * A notification for the connected account. Mentions and quotes come with a new status by {@code
    * acct} saying {@code text}; boosts and favourites point at {@code ourStatusId}.
    */
-  ObjectNode addNotification(String type, String acct, String text, String ourStatusId) {
+  public ObjectNode addNotification(String type, String acct, String text, String ourStatusId) {
     ObjectNode n = JSON.createObjectNode();
     ObjectNode status = null;
     if (type.equals("mention") || type.equals("quote")) {

@@ -10,4 +10,12 @@ public interface ConnectorFactory {
    * @throws ChannelFailure when the channel cannot be reached with what is stored
    */
   Connector open(Channel channel, String secret);
+
+  /**
+   * Tells the network to forget the channel's credentials, where it can (OAuth token revocation).
+   * Called before they are deleted here; the default has nothing to revoke.
+   *
+   * @throws ChannelFailure when the network refuses or cannot be reached
+   */
+  default void revoke(Channel channel, String secret) {}
 }

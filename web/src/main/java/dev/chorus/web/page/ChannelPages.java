@@ -55,6 +55,11 @@ public final class ChannelPages {
     render(ctx, Form.empty().with("interval", "15"), null);
   }
 
+  /** The channel list with {@code form}'s values and errors (used by the Mastodon flow too). */
+  void renderList(Context ctx, Form form) {
+    render(ctx, form, null);
+  }
+
   private void render(Context ctx, Form form, String connected) {
     Actor actor = Req.actor(ctx);
     List<Channel> channels = core.db.read(h -> core.channels.list(h, actor.workspace().id()));

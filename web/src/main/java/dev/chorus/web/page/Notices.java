@@ -11,6 +11,9 @@ final class Notices {
       Map.ofEntries(
           Map.entry("connected", "Channel connected and read for the first time."),
           Map.entry("query-saved", "Query saved."),
+          Map.entry(
+              "mastodon-denied",
+              "Mastodon said the authorization was denied; nothing was connected."),
           Map.entry("reconnected", "Channel reconnected and read again."),
           Map.entry("query-enabled", "Query enabled: it listens again."),
           Map.entry("query-disabled", "Query disabled: it no longer listens."),
