@@ -79,9 +79,15 @@ public final class PollChannel {
           .addKeyValue("channel", c.id().value())
           .addKeyValue("network", c.network().key())
           .log("channel read failed: {}", message);
+      // A network that asked for a pause (429 Retry-After, a spent rate limit) gets it.
+      Instant after =
+          e instanceof ChannelFailure f && f.retryAfter() != null
+              ? clock.instant().plus(f.retryAfter())
+              : next;
+      Instant retryAt = after.isAfter(next) ? after : next;
       db.inTransaction(
           h -> {
-            channels.recordFailure(h, c.id(), message, clock.instant(), next);
+            channels.recordFailure(h, c.id(), message, clock.instant(), retryAt);
             return null;
           });
       return new Result(0, message);
