@@ -168,7 +168,8 @@ public final class BlueskySession {
   /** A live access token, refreshing first when it is about to expire. */
   synchronized String accessToken() {
     Instant exp = expiry(current.accessJwt());
-    if (exp != null && clock.instant().plus(EARLY).isBefore(exp)) return current.accessJwt();
+    // A token whose expiry cannot be read is used until the server says it expired.
+    if (exp == null || clock.instant().plus(EARLY).isBefore(exp)) return current.accessJwt();
     return renew();
   }
 
