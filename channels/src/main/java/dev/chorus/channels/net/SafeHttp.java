@@ -208,6 +208,9 @@ public final class SafeHttp {
   private HttpRequest withDefaults(HttpRequest r) {
     HttpRequest.Builder b = HttpRequest.newBuilder(r, (name, value) -> true);
     b.timeout(r.timeout().orElse(policy.readTimeout()));
+    // On plain http the JDK offers an h2c upgrade, which some servers (Node's among them) answer
+    // by closing the connection; HTTP/1.1 works everywhere. https negotiates HTTP/2 by ALPN.
+    if ("http".equalsIgnoreCase(r.uri().getScheme())) b.version(HttpClient.Version.HTTP_1_1);
     if (r.headers().firstValue("User-Agent").isEmpty()) b.setHeader("User-Agent", userAgent);
     return b.build();
   }
