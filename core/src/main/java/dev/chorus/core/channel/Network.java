@@ -8,7 +8,12 @@ public enum Network {
   MASTODON("Mastodon"),
   BLUESKY("Bluesky"),
   RSS("RSS / Atom feed"),
-  WEBHOOK("Inbound webhook");
+  WEBHOOK("Inbound webhook"),
+  /**
+   * A simulated network that Chorus itself generates for the demo brand: never a real audience, so
+   * it is labelled as a demo wherever it shows.
+   */
+  DEMO("Demo network");
 
   private final String label;
 
@@ -24,9 +29,14 @@ public enum Network {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** True for the simulated demo network, which the UI labels as a demo. */
+  public boolean isDemo() {
+    return this == DEMO;
+  }
+
   public static Network parse(String field, String value) {
     for (Network n : values()) if (n.key().equals(value)) return n;
     throw new Invalid(
-        field, "unknown network '" + value + "': use mastodon, bluesky, rss or webhook");
+        field, "unknown network '" + value + "': use mastodon, bluesky, rss, webhook or demo");
   }
 }
