@@ -10,7 +10,8 @@ import java.util.Objects;
  * and only {@link ChannelSecrets} opens them, for a connector.
  *
  * @param address the instance URL, handle or feed URL
- * @param settings non-secret settings, such as {@code interval_minutes}
+ * @param settings non-secret settings, such as {@code interval_minutes} (or {@code
+ *     interval_seconds}, which wins, for the demo network's live stream)
  * @param cursor where the next read starts, or null before the first read
  * @param lastSuccessAt null before the first successful call
  * @param lastError the last failure's message, or null when the last call succeeded
@@ -46,6 +47,19 @@ public record Channel(
     if (lastError != null) return "failing";
     if (lastSuccessAt == null) return "waiting";
     return "connected";
+  }
+
+  /** How long after a read the next one is due. */
+  public java.time.Duration pollInterval() {
+    String seconds = settings.get("interval_seconds");
+    if (seconds != null) {
+      try {
+        return java.time.Duration.ofSeconds(Math.max(1, Integer.parseInt(seconds)));
+      } catch (NumberFormatException e) {
+        // Fall back to the minutes below.
+      }
+    }
+    return java.time.Duration.ofMinutes(intervalMinutes());
   }
 
   public int intervalMinutes() {

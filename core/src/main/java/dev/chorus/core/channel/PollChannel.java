@@ -4,7 +4,6 @@ import dev.chorus.core.Ids;
 import dev.chorus.core.error.ChorusException;
 import dev.chorus.core.store.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -49,7 +48,7 @@ public final class PollChannel {
 
   public Result poll(Channel c) {
     Instant started = clock.instant();
-    Instant next = started.plus(Duration.ofMinutes(c.intervalMinutes()));
+    Instant next = started.plus(c.pollInterval());
     try {
       String secret =
           secrets.open(c.id(), db.read(h -> channels.sealedSecret(h, c.id())).orElse(null));
