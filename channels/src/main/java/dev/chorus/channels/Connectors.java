@@ -4,7 +4,6 @@ import dev.chorus.channels.mastodon.MastodonConnector;
 import dev.chorus.channels.mastodon.MastodonCredentials;
 import dev.chorus.channels.mastodon.MastodonOAuth;
 import dev.chorus.channels.mastodon.MastodonTimings;
-import dev.chorus.channels.mastodon.Visibility;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.FeedConnector;
 import dev.chorus.core.channel.Channel;
@@ -42,7 +41,6 @@ public final class Connectors implements ConnectorFactory {
               URI.create(channel.address()),
               MastodonCredentials.parse(secret).accessToken(),
               http,
-              Visibility.PUBLIC,
               MastodonTimings.standard(),
               clock);
       // Webhooks are pushed to, never read: a connector with no capabilities stops polling.

@@ -7,7 +7,9 @@ import dev.chorus.core.channel.InboundItem;
 import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.Publishes;
+import dev.chorus.core.channel.ReadsFollowers;
 import dev.chorus.core.channel.ReadsMentions;
+import dev.chorus.core.channel.ReadsPostMetrics;
 import dev.chorus.core.channel.ReadsProfile;
 import dev.chorus.core.channel.RemoteRef;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * app.bsky.*} go through the account's PDS to its AppView; a PDS without one answers with a clear
  * {@link ChannelFailure}. Thread-safe.
  */
-public final class BlueskyConnector implements Publishes, ReadsMentions, ReadsProfile {
+public final class BlueskyConnector
+    implements Publishes, ReadsMentions, ReadsProfile, ReadsPostMetrics, ReadsFollowers {
   /**
    * 300 graphemes (the lexicon's maxGraphemes), 4 images of at most 1,000,000 bytes each
    * (app.bsky.embed.images), alt text up to 2000 characters (the Bluesky app's limit).
@@ -38,10 +41,12 @@ public final class BlueskyConnector implements Publishes, ReadsMentions, ReadsPr
 
   private final BlueskySession session;
   private final PublishPost publisher;
+  private final BlueskyMetrics metrics;
 
   public BlueskyConnector(BlueskySession session, BlueskyDirectory directory, Clock clock) {
     this.session = session;
     this.publisher = new PublishPost(session, directory, LIMITS, clock);
+    this.metrics = new BlueskyMetrics(session);
   }
 
   /**
@@ -200,6 +205,39 @@ public final class BlueskyConnector implements Publishes, ReadsMentions, ReadsPr
                 + Xrpc.enc(avatarCid);
     return new Profile(
         session.handle(), v.path("displayName").asText(""), bio, links(bio), avatar, -1);
+  }
+
+  /**
+   * Likes, reposts, replies and quotes of each post from the AppView ({@code
+   * app.bsky.feed.getPosts}, 25 at a time); see {@link ReadsPostMetrics#metrics(List)} for what a
+   * failure does. A PDS without an AppView fails every post with that reason.
+   */
+  @Override
+  public Map<RemoteRef, Outcome> metrics(List<RemoteRef> posts) {
+    return metrics.read(posts);
+  }
+
+  /**
+   * {@code followersCount} from the AppView ({@code app.bsky.actor.getProfile}).
+   *
+   * @throws ChannelFailure when the PDS has no AppView (the repository alone does not know the
+   *     followers) or the profile does not say
+   */
+  @Override
+  public long followers() {
+    JsonNode p =
+        session
+            .get(
+                "app.bsky.actor.getProfile",
+                Map.of("actor", session.did()),
+                "reading the follower count")
+            .orThrow("reading the follower count");
+    JsonNode n = p.path("followersCount");
+    if (!n.isIntegralNumber() || n.asLong() < 0) {
+      throw new ChannelFailure(
+          "Bluesky, reading the follower count: the profile does not say", false, null, 200, null);
+    }
+    return n.asLong();
   }
 
   private static Batch batch(List<JsonNode> newestFirst, String cursor, boolean notifications) {

@@ -141,6 +141,11 @@ public final class BlueskySession {
     return authed(token -> xrpc.get(pds(), nsid, params, token, action));
   }
 
+  /** An authenticated query on the account's PDS whose parameter {@code name} is an array. */
+  Xrpc.Reply getEach(String nsid, String name, java.util.List<String> values, String action) {
+    return authed(token -> xrpc.getEach(pds(), nsid, name, values, token, action));
+  }
+
   /** An authenticated procedure on the account's PDS. */
   Xrpc.Reply post(String nsid, JsonNode body, String action) {
     return authed(token -> xrpc.post(pds(), nsid, body, token, action));

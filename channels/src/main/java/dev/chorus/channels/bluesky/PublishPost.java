@@ -7,6 +7,7 @@ import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.ChannelLimits;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.channel.Visibility;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,6 +43,13 @@ final class PublishPost {
   }
 
   RemoteRef publish(OutgoingPost post, String idempotencyKey, RemoteRef quoted) {
+    if (post.visibility() != Visibility.PUBLIC) {
+      // Every Bluesky post is public: publishing it would show it to more people than meant.
+      throw refuse(
+          "every Bluesky post is public; it cannot be published as "
+              + post.visibility().key()
+              + " (publish it as public, or leave Bluesky out)");
+    }
     String rkey = RecordKeys.fromIdempotencyKey(idempotencyKey);
     RemoteRef existing = find(rkey);
     if (existing != null) return existing;

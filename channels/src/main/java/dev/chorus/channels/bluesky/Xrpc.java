@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -65,6 +66,20 @@ final class Xrpc {
         (k, v) -> {
           if (v != null) q.add(enc(k) + "=" + enc(v));
         });
+    URI uri = endpoint(service, nsid, q.length() == 0 ? "" : "?" + q);
+    HttpRequest.Builder b = request(uri).GET().header("Accept", "application/json");
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return read(http.send(b.build(), true), action);
+  }
+
+  /**
+   * A query whose parameter {@code name} is an array: it is sent once per value, as XRPC encodes
+   * arrays ({@code uris=a&uris=b}).
+   */
+  Reply getEach(
+      URI service, String nsid, String name, List<String> values, String token, String action) {
+    StringJoiner q = new StringJoiner("&");
+    for (String v : values) q.add(enc(name) + "=" + enc(v));
     URI uri = endpoint(service, nsid, q.length() == 0 ? "" : "?" + q);
     HttpRequest.Builder b = request(uri).GET().header("Accept", "application/json");
     if (token != null) b.header("Authorization", "Bearer " + token);

@@ -8,7 +8,9 @@ import dev.chorus.core.channel.InboundItem;
 import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.Publishes;
+import dev.chorus.core.channel.ReadsFollowers;
 import dev.chorus.core.channel.ReadsMentions;
+import dev.chorus.core.channel.ReadsPostMetrics;
 import dev.chorus.core.channel.ReadsProfile;
 import dev.chorus.core.channel.RemoteRef;
 import dev.chorus.core.channel.Streams;
@@ -18,7 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * One Mastodon account on one instance, reached with an OAuth access token (see {@link
  * MastodonOAuth}). Publishes statuses and threads, reads notifications (mention, reply, boost,
  * favourite, follow, quote) forward from a cursor, reads hashtag timelines and search as listening
- * sources, streams notifications and hashtags over WebSocket, and reads the profile. Every call
- * goes through {@link SafeHttp}; failures are {@link ChannelFailure}s with Mastodon's reason.
- * Thread-safe; the instance's limits are read once and kept.
+ * sources, streams notifications and hashtags over WebSocket, and reads the profile, the follower
+ * count and the counts of posts. Every call goes through {@link SafeHttp}; failures are {@link
+ * ChannelFailure}s with Mastodon's reason. Thread-safe; the instance's limits are read once and
+ * kept.
  */
-public final class MastodonConnector implements Publishes, ReadsMentions, Streams, ReadsProfile {
+public final class MastodonConnector
+    implements Publishes, ReadsMentions, Streams, ReadsProfile, ReadsPostMetrics, ReadsFollowers {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonConnector.class);
 
   /** Mastodon's defaults, used only while the instance cannot be asked. */
@@ -43,45 +47,32 @@ public final class MastodonConnector implements Publishes, ReadsMentions, Stream
   private final MastodonClient api;
   private final SafeHttp http;
   private final String token;
-  private final Visibility visibility;
   private final MastodonTimings timings;
   private final MastodonItems items;
   private final PublishStatus publisher;
+  private final MastodonMetrics metrics;
   private final AtomicReference<JsonNode> instance = new AtomicReference<>();
 
-  /** Posts public statuses, with {@link MastodonTimings#standard()}. */
+  /** With {@link MastodonTimings#standard()}. */
   public MastodonConnector(URI instance, String accessToken, SafeHttp http) {
-    this(
-        instance,
-        accessToken,
-        http,
-        Visibility.PUBLIC,
-        MastodonTimings.standard(),
-        Clock.systemUTC());
+    this(instance, accessToken, http, MastodonTimings.standard(), Clock.systemUTC());
   }
 
   /**
    * @param instance the instance's address, as {@code https://mastodon.example}
-   * @param visibility the visibility of posts published through {@link #publish(OutgoingPost,
-   *     String)}
    */
   public MastodonConnector(
-      URI instance,
-      String accessToken,
-      SafeHttp http,
-      Visibility visibility,
-      MastodonTimings timings,
-      Clock clock) {
+      URI instance, String accessToken, SafeHttp http, MastodonTimings timings, Clock clock) {
     if (accessToken == null || accessToken.isBlank()) {
       throw new IllegalArgumentException("accessToken is blank");
     }
     this.api = new MastodonClient(instance, accessToken, http, clock, timings.maxRateLimitWait());
     this.http = http;
     this.token = accessToken;
-    this.visibility = Objects.requireNonNull(visibility, "visibility");
     this.timings = timings;
     this.items = new MastodonItems(api.host());
     this.publisher = new PublishStatus(api, this::limits, timings);
+    this.metrics = new MastodonMetrics(api);
   }
 
   @Override
@@ -123,24 +114,17 @@ public final class MastodonConnector implements Publishes, ReadsMentions, Stream
   }
 
   /**
-   * Publishes with the connector's visibility; see {@link #publish(OutgoingPost, String,
-   * Visibility)}.
-   */
-  @Override
-  public RemoteRef publish(OutgoingPost post, String idempotencyKey) {
-    return publisher.publish(post, idempotencyKey, visibility);
-  }
-
-  /**
-   * Posts a status ({@code POST /api/v1/statuses}) with its attachments, content warning ({@code
-   * spoiler_text}), language and {@code in_reply_to_id}. The same {@code idempotencyKey} within an
-   * hour returns the first status instead of posting again, so passing failures are retried.
+   * Posts a status ({@code POST /api/v1/statuses}) with its attachments, visibility (public,
+   * unlisted, private for followers only, direct), content warning ({@code spoiler_text}), language
+   * and {@code in_reply_to_id}. The same {@code idempotencyKey} within an hour returns the first
+   * status instead of posting again, so passing failures are retried.
    *
    * @throws ChannelFailure with Mastodon's reason, e.g. "Validation failed: Text character limit of
    *     500 exceeded"
    */
-  public RemoteRef publish(OutgoingPost post, String idempotencyKey, Visibility visibility) {
-    return publisher.publish(post, idempotencyKey, visibility);
+  @Override
+  public RemoteRef publish(OutgoingPost post, String idempotencyKey) {
+    return publisher.publish(post, idempotencyKey);
   }
 
   /**
@@ -151,7 +135,7 @@ public final class MastodonConnector implements Publishes, ReadsMentions, Stream
    * @return the parts' references, in order
    */
   public List<RemoteRef> publishThread(List<OutgoingPost> parts, String keyPrefix) {
-    return publisher.publishThread(parts, keyPrefix, visibility);
+    return publisher.publishThread(parts, keyPrefix);
   }
 
   /**
@@ -244,6 +228,28 @@ public final class MastodonConnector implements Publishes, ReadsMentions, Stream
         List.copyOf(links),
         MastodonItems.text(a, "avatar"),
         a.path("followers_count").canConvertToLong() ? a.path("followers_count").asLong() : -1);
+  }
+
+  /** {@code followers_count} of the account behind the token ({@code verify_credentials}). */
+  @Override
+  public long followers() {
+    JsonNode a =
+        api.get("/api/v1/accounts/verify_credentials", "reading the follower count").json();
+    JsonNode n = a.path("followers_count");
+    if (!n.isIntegralNumber() || n.asLong() < 0) {
+      throw new ChannelFailure(
+          api.host() + " did not say how many followers the account has", false, null, 200, null);
+    }
+    return n.asLong();
+  }
+
+  /**
+   * Favourites, boosts, replies and quotes of each post ({@code GET /api/v1/statuses/:id}); see
+   * {@link ReadsPostMetrics#metrics(List)} for what a failure does.
+   */
+  @Override
+  public Map<RemoteRef, Outcome> metrics(List<RemoteRef> posts) {
+    return metrics.read(posts);
   }
 
   /**

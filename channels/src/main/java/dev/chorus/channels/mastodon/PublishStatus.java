@@ -30,9 +30,8 @@ final class PublishStatus {
     this.timings = timings;
   }
 
-  RemoteRef publish(OutgoingPost post, String idempotencyKey, Visibility visibility) {
+  RemoteRef publish(OutgoingPost post, String idempotencyKey) {
     Objects.requireNonNull(post, "post");
-    Objects.requireNonNull(visibility, "visibility");
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("idempotencyKey is blank");
     }
@@ -41,7 +40,7 @@ final class PublishStatus {
     for (OutgoingPost.Media m : post.media()) mediaIds.add(upload(m));
     ObjectNode body = MastodonClient.JSON.createObjectNode();
     body.put("status", post.text());
-    body.put("visibility", visibility.apiValue());
+    body.put("visibility", Visibility.of(post.visibility()).apiValue());
     if (post.language() != null && !post.language().isBlank()) {
       body.put("language", post.language());
     }
@@ -66,7 +65,7 @@ final class PublishStatus {
    * {@code inReplyTo}, if any). Part {@code i} is keyed {@code keyPrefix + "/" + i}, so running the
    * same thread again after a failure completes it without repeating a part.
    */
-  List<RemoteRef> publishThread(List<OutgoingPost> parts, String keyPrefix, Visibility visibility) {
+  List<RemoteRef> publishThread(List<OutgoingPost> parts, String keyPrefix) {
     if (parts.isEmpty()) throw new IllegalArgumentException("a thread needs at least one part");
     if (keyPrefix == null || keyPrefix.isBlank()) {
       throw new IllegalArgumentException("keyPrefix is blank");
@@ -75,11 +74,8 @@ final class PublishStatus {
     RemoteRef previous = null;
     for (int i = 0; i < parts.size(); i++) {
       OutgoingPost p = parts.get(i);
-      OutgoingPost part =
-          previous == null
-              ? p
-              : new OutgoingPost(p.text(), previous, p.media(), p.contentWarning(), p.language());
-      previous = publish(part, keyPrefix + "/" + i, visibility);
+      OutgoingPost part = previous == null ? p : p.replyingTo(previous);
+      previous = publish(part, keyPrefix + "/" + i);
       refs.add(previous);
     }
     return refs;

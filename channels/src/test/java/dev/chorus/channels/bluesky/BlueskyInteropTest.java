@@ -8,8 +8,10 @@ import dev.chorus.channels.net.NetworkPolicy;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.OutgoingPost;
+import dev.chorus.core.channel.ReadsPostMetrics;
 import dev.chorus.core.channel.ReadsProfile;
 import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.channel.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -298,6 +300,38 @@ class BlueskyInteropTest {
     // The mention itself is in Alice's repository, addressed to Bob's DID.
     JsonNode facet = record(mention).path("facets").get(0).path("features").get(0);
     assertThat(facet.path("did").asText()).isEqualTo(bob.did());
+  }
+
+  @Test
+  void withoutAnAppViewTheCountsOfAPostAndTheFollowersFailClearlyWithoutRetry() {
+    RemoteRef ref = asAlice.publish(text("Counting on you"), "metrics-" + System.nanoTime());
+
+    ReadsPostMetrics.Outcome outcome = asAlice.metrics(List.of(ref)).get(ref);
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.failure().getMessage())
+        .startsWith("Bluesky, reading the counts of posts: this PDS has no AppView");
+    assertThat(outcome.failure().retryable()).isFalse();
+    assertThatThrownBy(asAlice::followers)
+        .isInstanceOf(ChannelFailure.class)
+        .hasMessageContaining("has no AppView")
+        .matches(e -> !((ChannelFailure) e).retryable());
+  }
+
+  @Test
+  void aPostForFollowersOnlyIsRefusedAndNothingIsWritten() {
+    String key = "followers-" + System.nanoTime();
+    OutgoingPost post =
+        new OutgoingPost("Regulars only", null, List.of(), null, null, Visibility.FOLLOWERS_ONLY);
+
+    assertThatThrownBy(() -> asAlice.publish(post, key))
+        .isInstanceOf(ChannelFailure.class)
+        .hasMessageContaining("every Bluesky post is public");
+    JsonNode listed =
+        peer.get(
+            "com.atproto.repo.listRecords?repo=" + alice.did() + "&collection=app.bsky.feed.post");
+    assertThat(listed.path("records").findValuesAsText("uri"))
+        .noneMatch(u -> u.endsWith("/" + RecordKeys.fromIdempotencyKey(key)));
   }
 
   @Test

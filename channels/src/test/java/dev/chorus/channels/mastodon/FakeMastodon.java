@@ -27,10 +27,12 @@ import org.jsoup.nodes.Entities;
  * A Mastodon instance on 127.0.0.1, written from the public API documentation
  * (docs.joinmastodon.org): statuses with Idempotency-Key, media v2 with asynchronous processing,
  * notifications and timelines with {@code min_id}/{@code max_id}/{@code since_id} paging and Link
- * headers, search v2, verify_credentials, instance v2, OAuth apps with PKCE and revocation, and the
- * streaming API over WebSocket. It fails like Mastodon does on demand: 401 for a bad or revoked
- * token, 404, 422 validation errors, 429 with {@code X-RateLimit-*} headers after a budget, 5xx,
- * slow answers and malformed JSON. It records every request so tests can assert exactly-once.
+ * headers, search v2, verify_credentials (with the follower count), statuses with their counts
+ * (favourites, boosts, replies, quotes) and deletion, instance v2, OAuth apps with PKCE and
+ * revocation, and the streaming API over WebSocket. It fails like Mastodon does on demand: 401 for
+ * a bad or revoked token, 404, 422 validation errors, 429 with {@code X-RateLimit-*} headers after
+ * a budget, 5xx, slow answers and malformed JSON. It records every request so tests can assert
+ * exactly-once.
  */
 public final class FakeMastodon implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +52,12 @@ public final class FakeMastodon implements AutoCloseable {
   volatile int maxMedia = 4;
   volatile long imageSizeLimit = 16L << 20;
   volatile int descriptionLimit = 1500;
+
+  /** The connected account's followers_count. */
+  volatile long followers = 42;
+
+  /** Whether statuses carry quotes_count (Mastodon 4.5 and later; older instances do not). */
+  volatile boolean quoteCounts = true;
 
   /** How many GET /api/v1/media/:id answer 206 before an upload is processed (0: synchronous). */
   volatile int mediaProcessingChecks = 0;
@@ -184,6 +192,23 @@ public final class FakeMastodon implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Sets a status's counts as Mastodon reports them; {@code quotes} is left out of the answer when
+   * {@link #quoteCounts} is off.
+   */
+  void counts(String statusId, long favourites, long reblogs, long replies, long quotes) {
+    ObjectNode s = statuses.get(statusId);
+    s.put("favourites_count", favourites);
+    s.put("reblogs_count", reblogs);
+    s.put("replies_count", replies);
+    s.put("quotes_count", quotes);
+  }
+
+  /** Deletes a status: from now on it is a 404, as on Mastodon. */
+  void deleteStatus(String statusId) {
+    statuses.remove(statusId);
+  }
+
   // ---- entities ----
 
   String nextId() {
@@ -206,7 +231,7 @@ public final class FakeMastodon implements AutoCloseable {
         "<p>Coffee for everyone. <a href=\"https://northwind.example\" rel=\"nofollow noopener\""
             + " target=\"_blank\">northwind.example</a> <a href=\"https://127.0.0.1/tags/coffee\""
             + " class=\"mention hashtag\" rel=\"tag\">#<span>coffee</span></a></p>");
-    a.put("followers_count", 42);
+    a.put("followers_count", acct.equals("chorus") ? followers : 42);
     ArrayNode fields = a.putArray("fields");
     ObjectNode f = fields.addObject();
     f.put("name", "Shop");
@@ -255,6 +280,7 @@ public final class FakeMastodon implements AutoCloseable {
     s.put("reblogs_count", 0);
     s.put("favourites_count", 0);
     s.put("replies_count", 0);
+    s.put("quotes_count", 0);
     return s;
   }
 

@@ -62,8 +62,13 @@ final class FakeMastodonRoutes {
 
   private void getStatus(Context ctx) {
     ObjectNode s = m.statuses.get(ctx.pathParam("id"));
-    if (s == null) error(ctx, 404, "Record not found");
-    else json(ctx, 200, s);
+    if (s == null) {
+      error(ctx, 404, "Record not found");
+      return;
+    }
+    ObjectNode shown = s.deepCopy();
+    if (!m.quoteCounts) shown.remove("quotes_count");
+    json(ctx, 200, shown);
   }
 
   private void postStatus(Context ctx) throws IOException {

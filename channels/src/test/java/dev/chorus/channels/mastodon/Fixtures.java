@@ -41,8 +41,7 @@ final class Fixtures {
   }
 
   static MastodonConnector connector(FakeMastodon fake, SafeHttp http, String token) {
-    return new MastodonConnector(
-        fake.uri(), token, http, Visibility.PUBLIC, quick(), Clock.systemUTC());
+    return new MastodonConnector(fake.uri(), token, http, quick(), Clock.systemUTC());
   }
 
   static OutgoingPost post(String text) {

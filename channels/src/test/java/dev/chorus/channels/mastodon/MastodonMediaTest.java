@@ -62,7 +62,6 @@ class MastodonMediaTest {
             fake.uri(),
             FakeMastodon.TOKEN,
             Fixtures.http(),
-            Visibility.PUBLIC,
             new MastodonTimings(
                 Duration.ofMillis(5),
                 4,

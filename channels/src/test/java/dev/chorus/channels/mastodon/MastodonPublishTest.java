@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.RemoteRef;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +28,14 @@ class MastodonPublishTest {
   void aPostCarriesItsVisibilityLanguageAndContentWarning() {
     RemoteRef ref =
         mastodon.publish(
-            new OutgoingPost("Our new roast is out", null, List.of(), "coffee talk", "en"),
-            "post-1",
-            Visibility.UNLISTED);
+            new OutgoingPost(
+                "Our new roast is out",
+                null,
+                List.of(),
+                "coffee talk",
+                "en",
+                dev.chorus.core.channel.Visibility.UNLISTED),
+            "post-1");
 
     ObjectNode status = fake.statuses.get(ref.id());
     assertThat(status.get("visibility").asText()).isEqualTo("unlisted");
@@ -46,19 +50,42 @@ class MastodonPublishTest {
   }
 
   @Test
-  void theConnectorsVisibilityIsUsedByDefault() {
-    MastodonConnector followersOnly =
-        new MastodonConnector(
-            fake.uri(),
-            FakeMastodon.TOKEN,
-            Fixtures.http(),
-            Visibility.PRIVATE,
-            Fixtures.quick(),
-            Clock.systemUTC());
+  void eachVisibilityIsSentInMastodonsWordsAndAPostIsPublicUnlessItSaysOtherwise() {
+    RemoteRef plain = mastodon.publish(post("Hello"), "v-default");
+    assertThat(fake.statuses.get(plain.id()).get("visibility").asText()).isEqualTo("public");
+    java.util.Map<dev.chorus.core.channel.Visibility, String> expected =
+        java.util.Map.of(
+            dev.chorus.core.channel.Visibility.PUBLIC, "public",
+            dev.chorus.core.channel.Visibility.UNLISTED, "unlisted",
+            dev.chorus.core.channel.Visibility.FOLLOWERS_ONLY, "private",
+            dev.chorus.core.channel.Visibility.DIRECT, "direct");
+    expected.forEach(
+        (v, word) -> {
+          RemoteRef ref =
+              mastodon.publish(
+                  new OutgoingPost("For " + v.key(), null, List.of(), null, null, v),
+                  "v-" + v.key());
+          assertThat(fake.statuses.get(ref.id()).get("visibility").asText()).isEqualTo(word);
+        });
+  }
 
-    RemoteRef ref = followersOnly.publish(post("For our regulars"), "k");
+  @Test
+  void aThreadKeepsTheVisibilityOfEachPart() {
+    OutgoingPost part =
+        new OutgoingPost(
+            "For our regulars",
+            null,
+            List.of(),
+            null,
+            null,
+            dev.chorus.core.channel.Visibility.FOLLOWERS_ONLY);
+    List<RemoteRef> refs = mastodon.publishThread(List.of(part, part), "regulars");
 
-    assertThat(fake.statuses.get(ref.id()).get("visibility").asText()).isEqualTo("private");
+    assertThat(refs)
+        .extracting(r -> fake.statuses.get(r.id()).get("visibility").asText())
+        .containsExactly("private", "private");
+    assertThat(fake.statuses.get(refs.get(1).id()).get("in_reply_to_id").asText())
+        .isEqualTo(refs.get(0).id());
   }
 
   @Test
