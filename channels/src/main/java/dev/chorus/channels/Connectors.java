@@ -1,5 +1,6 @@
 package dev.chorus.channels;
 
+import dev.chorus.channels.demo.DemoNetwork;
 import dev.chorus.channels.mastodon.MastodonConnector;
 import dev.chorus.channels.mastodon.MastodonCredentials;
 import dev.chorus.channels.mastodon.MastodonOAuth;
@@ -18,10 +19,13 @@ import java.time.Clock;
 public final class Connectors implements ConnectorFactory {
   private final SafeHttp http;
   private final Clock clock;
+  // One demo network for the life of the app: it remembers what was sent into demo channels.
+  private final DemoNetwork demo;
 
   public Connectors(SafeHttp http, Clock clock) {
     this.http = http;
     this.clock = clock;
+    this.demo = new DemoNetwork(clock);
   }
 
   @Override
@@ -43,6 +47,7 @@ public final class Connectors implements ConnectorFactory {
               http,
               MastodonTimings.standard(),
               clock);
+      case DEMO -> demo.open(channel);
       // Webhooks are pushed to, never read: a connector with no capabilities stops polling.
       case WEBHOOK ->
           new Connector() {
