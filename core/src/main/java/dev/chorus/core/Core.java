@@ -7,14 +7,18 @@ import dev.chorus.core.account.SignIn;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.UserStore;
 import dev.chorus.core.audit.AuditLog;
+import dev.chorus.core.channel.ChangeSources;
 import dev.chorus.core.channel.ChannelSecrets;
 import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.channel.ConnectChannel;
 import dev.chorus.core.channel.ConnectorFactory;
 import dev.chorus.core.channel.DisconnectChannel;
+import dev.chorus.core.channel.HeardItems;
 import dev.chorus.core.channel.PollChannel;
 import dev.chorus.core.channel.PollDueChannels;
 import dev.chorus.core.channel.ReconnectChannel;
+import dev.chorus.core.channel.SourceStore;
+import dev.chorus.core.channel.StreamChannels;
 import dev.chorus.core.listening.AnnotateItems;
 import dev.chorus.core.listening.PreviewQuery;
 import dev.chorus.core.listening.QueryCheck;
@@ -86,7 +90,11 @@ public final class Core {
   public final ConnectChannel connectChannel;
   public final DisconnectChannel disconnectChannel;
   public final ReconnectChannel reconnectChannel;
+  public final SourceStore sources;
+  public final HeardItems heardItems;
   public final PollChannel pollChannel;
+  public final StreamChannels streams;
+  public final ChangeSources changeSources;
   public final PollDueChannels pollDueChannels;
   public final QueryStore queries;
   public final QueryCheck queryCheck;
@@ -144,8 +152,22 @@ public final class Core {
             matchers,
             new SentimentScorer(VaderLexicon.bundled()),
             new Lazy<>(OpenNlpLanguageIdentifier::new));
+    this.sources = new SourceStore();
+    this.heardItems = new HeardItems(db, channels, sources, annotateItems, ids, clock);
     this.pollChannel =
-        new PollChannel(db, channels, channelSecrets, connectors, annotateItems, ids, clock);
+        new PollChannel(db, channels, sources, channelSecrets, connectors, heardItems, clock);
+    // Built here, started by the app (Core itself runs nothing in the background).
+    this.streams =
+        new StreamChannels(
+            db,
+            channels,
+            sources,
+            channelSecrets,
+            connectors,
+            heardItems,
+            clock,
+            StreamChannels.Settings.standard());
+    this.changeSources = new ChangeSources(db, channels, sources, audit, clock, streams::refresh);
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);

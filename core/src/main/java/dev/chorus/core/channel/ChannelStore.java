@@ -190,6 +190,44 @@ public final class ChannelStore {
         .execute();
   }
 
+  /**
+   * Records how a scheduled read went when its cursors were already stored with its items: {@code
+   * error} null clears the last error; otherwise it is kept, and {@code succeededAt} (null when
+   * nothing could be read) still marks the parts that were read.
+   */
+  public void recordRead(
+      Handle h, ChannelId id, Instant succeededAt, String error, Instant at, Instant next) {
+    if (succeededAt != null) {
+      h.createUpdate("UPDATE channels SET last_success_at = :at WHERE id = :id")
+          .bind("at", succeededAt.toEpochMilli())
+          .bind("id", id.value())
+          .execute();
+    }
+    if (error == null) {
+      h.createUpdate("UPDATE channels SET last_error = NULL, next_poll_at = :next WHERE id = :id")
+          .bind("next", next == null ? null : next.toEpochMilli())
+          .bind("id", id.value())
+          .execute();
+    } else {
+      recordFailure(h, id, error, at, next);
+    }
+  }
+
+  /** Every connected channel, in every workspace. */
+  public List<Channel> connected(Handle h) {
+    return h.createQuery("SELECT * FROM channels WHERE disconnected_at IS NULL ORDER BY id")
+        .map(CHANNEL)
+        .list();
+  }
+
+  /** Replaces a channel's non-secret settings. */
+  public void updateSettings(Handle h, ChannelId id, Map<String, String> settings) {
+    h.createUpdate("UPDATE channels SET settings = :s WHERE id = :id")
+        .bind("s", json(settings))
+        .bind("id", id.value())
+        .execute();
+  }
+
   public void disconnect(Handle h, ChannelId id, Instant at) {
     h.createUpdate(
             "UPDATE channels SET disconnected_at = :at, secret = NULL, next_poll_at = NULL WHERE"

@@ -12,6 +12,7 @@ import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.channel.ConnectChannel;
 import dev.chorus.core.channel.Network;
+import dev.chorus.core.channel.Source;
 import dev.chorus.core.error.Conflict;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
@@ -458,6 +459,50 @@ abstract class StoreContract {
                     .mapTo(Integer.class)
                     .one());
     assertThat(after).isEqualTo(2);
+  }
+
+  @Test
+  void eachSourceKeepsItsOwnCursorAndHealthAndForgetsThemWhenRemoved() {
+    Actor owner = owner("a@example.com", "Alpha");
+    Channel c = connectFeed(owner, null);
+    Source tag = Source.hashtag("coffee");
+    Source search = Source.search("oat latte");
+    db.inTransaction(
+        h -> {
+          core.sources.advance(h, c.id(), tag, "110", clock.instant());
+          core.sources.advance(h, c.id(), search, "90", clock.instant());
+          core.sources.advance(h, c.id(), tag, "120", clock.instant());
+          core.sources.failed(h, c.id(), search, "Mastodon answered 404", clock.instant());
+          core.sources.advance(h, c.id(), Source.MENTIONS, "m-7", clock.instant());
+          return null;
+        });
+    assertThat(cursorOf(c, tag)).isEqualTo("120");
+    assertThat(cursorOf(c, search)).isEqualTo("90");
+    assertThat(cursorOf(c, Source.MENTIONS)).isEqualTo("m-7");
+    Channel read = q(h -> core.channels.find(h, owner.workspace().id(), c.id())).orElseThrow();
+    assertThat(read.cursor()).isEqualTo("m-7");
+    var states = q(h -> core.sources.list(h, c.id()));
+    assertThat(states)
+        .extracting(st -> st.source().key())
+        .containsExactly("hashtag:coffee", "search:oat latte");
+    assertThat(states.get(1).lastError()).isEqualTo("Mastodon answered 404");
+    assertThat(states.get(0).lastError()).isNull();
+
+    // A success clears the error and keeps the cursor when none is given.
+    db.inTransaction(
+        h -> {
+          core.sources.succeeded(h, c.id(), search, clock.instant());
+          core.sources.keepOnly(h, c.id(), List.of(Source.MENTIONS, search));
+          return null;
+        });
+    String error = q(h -> core.sources.find(h, c.id(), search)).orElseThrow().lastError();
+    assertThat(error).isNull();
+    assertThat(cursorOf(c, search)).isEqualTo("90");
+    assertThat(cursorOf(c, tag)).isNull();
+  }
+
+  private String cursorOf(Channel c, Source s) {
+    return q(h -> core.sources.cursor(h, c.id(), s));
   }
 
   private Channel connectFeed2(Actor admin) {
