@@ -6,6 +6,8 @@ import dev.chorus.core.account.Sessions;
 import dev.chorus.core.account.SignIn;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.account.UserStore;
+import dev.chorus.core.alerts.AlertSender;
+import dev.chorus.core.alerts.Alerts;
 import dev.chorus.core.audit.AuditLog;
 import dev.chorus.core.channel.ChangeSources;
 import dev.chorus.core.channel.ChannelSecrets;
@@ -103,12 +105,24 @@ public final class Core {
   public final SaveQuery saveQuery;
   public final PreviewQuery previewQuery;
 
+  public final Alerts alerts;
   public Core(
       Database db,
       Clock clock,
       SignInThrottle.Limits throttleLimits,
       InstanceKey key,
       ConnectorFactory connectors) {
+    this(db, clock, throttleLimits, key, connectors, AlertSender.NONE);
+  }
+
+  /** As above, with what sends alerts to webhooks and email (the channels module provides it). */
+  public Core(
+      Database db,
+      Clock clock,
+      SignInThrottle.Limits throttleLimits,
+      InstanceKey key,
+      ConnectorFactory connectors,
+      AlertSender alertSender) {
     this.db = db;
     this.clock = clock;
     this.ids = new Ids(clock);
@@ -171,5 +185,8 @@ public final class Core {
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);
+    this.alerts =
+        new Alerts(
+            db, queries, workspaces, audit, new SecretBox(key), alertSender, ids::next, clock);
   }
 }

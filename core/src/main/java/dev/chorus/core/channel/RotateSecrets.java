@@ -35,6 +35,20 @@ public final class RotateSecrets {
                 .execute();
             n++;
           }
+          // Alert webhooks' signing secrets are sealed the same way, bound to their own ids.
+          List<Row> destinations =
+              h.createQuery("SELECT id, secret FROM alert_destinations WHERE secret IS NOT NULL")
+                  .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("secret")))
+                  .list();
+          for (Row r : destinations) {
+            if (r.secret().startsWith("v1." + to.keyId() + ".")) continue;
+            String aad = "alert-destination:" + r.id();
+            h.createUpdate("UPDATE alert_destinations SET secret = :s WHERE id = :id")
+                .bind("s", to.seal(from.open(r.secret(), aad), aad))
+                .bind("id", r.id())
+                .execute();
+            n++;
+          }
           return n;
         });
   }
