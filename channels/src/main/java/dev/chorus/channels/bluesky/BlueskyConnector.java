@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.ChannelLimits;
 import dev.chorus.core.channel.InboundItem;
+import dev.chorus.core.channel.ListensTo;
 import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.Publishes;
@@ -12,12 +13,15 @@ import dev.chorus.core.channel.ReadsMentions;
 import dev.chorus.core.channel.ReadsPostMetrics;
 import dev.chorus.core.channel.ReadsProfile;
 import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.channel.Source;
+import dev.chorus.core.channel.StreamsSources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +32,13 @@ import java.util.regex.Pattern;
  * {@link ChannelFailure}. Thread-safe.
  */
 public final class BlueskyConnector
-    implements Publishes, ReadsMentions, ReadsProfile, ReadsPostMetrics, ReadsFollowers {
+    implements Publishes,
+        ReadsMentions,
+        ReadsProfile,
+        ReadsPostMetrics,
+        ReadsFollowers,
+        ListensTo,
+        StreamsSources {
   /**
    * 300 graphemes (the lexicon's maxGraphemes), 4 images of at most 1,000,000 bytes each
    * (app.bsky.embed.images), alt text up to 2000 characters (the Bluesky app's limit).
@@ -42,6 +52,8 @@ public final class BlueskyConnector
   private final BlueskySession session;
   private final PublishPost publisher;
   private final BlueskyMetrics metrics;
+  // Set once, right after opening, by whoever knows the Jetstream to use; null: no firehose.
+  private volatile JetstreamConsumer firehose;
 
   public BlueskyConnector(BlueskySession session, BlueskyDirectory directory, Clock clock) {
     this.session = session;
@@ -83,6 +95,54 @@ public final class BlueskyConnector
   @Override
   public ChannelLimits limits() {
     return LIMITS;
+  }
+
+  /**
+   * Gives this connector Bluesky's firehose, for a channel that listens to it; returns this.
+   *
+   * @param jetstream a consumer of Jetstream's {@code app.bsky.feed.post} collection
+   */
+  public BlueskyConnector withFirehose(JetstreamConsumer jetstream) {
+    this.firehose = jetstream;
+    return this;
+  }
+
+  /** Searches ({@code app.bsky.feed.searchPosts}). */
+  @Override
+  public Set<Source.Kind> readableSources() {
+    return Set.of(Source.Kind.SEARCH);
+  }
+
+  /** {@link #search} from the source's own cursor (the newest post's {@code indexedAt}). */
+  @Override
+  public Batch read(Source source, String cursor) {
+    if (source.kind() != Source.Kind.SEARCH) {
+      throw new IllegalArgumentException("Bluesky cannot read " + source.key() + " as a source");
+    }
+    return search(source.value(), cursor);
+  }
+
+  /** The firehose, when this connector was given one. */
+  @Override
+  public Set<Source.Kind> streamableSources() {
+    return firehose == null ? Set.of() : Set.of(Source.Kind.FIREHOSE);
+  }
+
+  /**
+   * The firehose through Jetstream, from a {@code time_us} cursor (null: the live edge); every
+   * created post is handed over, and the caller keeps what its saved queries match.
+   */
+  @Override
+  public AutoCloseable stream(
+      Source source,
+      String cursor,
+      java.util.function.Consumer<InboundItem> onItem,
+      java.util.function.Consumer<String> onCursor) {
+    JetstreamConsumer j = firehose;
+    if (source.kind() != Source.Kind.FIREHOSE || j == null) {
+      throw new IllegalArgumentException("Bluesky cannot stream " + source.key() + " here");
+    }
+    return j.stream(cursor, onItem, onCursor);
   }
 
   /** The signed-in session (its credentials change when tokens are refreshed). */

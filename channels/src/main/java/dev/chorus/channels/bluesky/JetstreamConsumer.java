@@ -58,6 +58,11 @@ public final class JetstreamConsumer implements Streams {
     this(http, endpoint, collections, Duration.ofSeconds(1), Duration.ofMinutes(1));
   }
 
+  /** A consumer of posts ({@code app.bsky.feed.post}) only, as the firehose source reads. */
+  public static JetstreamConsumer posts(SafeHttp http, URI endpoint) {
+    return new JetstreamConsumer(http, endpoint, List.of(PublishPost.POST));
+  }
+
   /**
    * @param cursorEvery how much event time passes between two cursor reports
    * @param idle how long a connection may stay silent before it is replaced (a peer that vanished

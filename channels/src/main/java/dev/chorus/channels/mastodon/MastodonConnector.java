@@ -5,6 +5,7 @@ import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.ChannelLimits;
 import dev.chorus.core.channel.InboundItem;
+import dev.chorus.core.channel.ListensTo;
 import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.OutgoingPost;
 import dev.chorus.core.channel.Publishes;
@@ -13,7 +14,9 @@ import dev.chorus.core.channel.ReadsMentions;
 import dev.chorus.core.channel.ReadsPostMetrics;
 import dev.chorus.core.channel.ReadsProfile;
 import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.channel.Source;
 import dev.chorus.core.channel.Streams;
+import dev.chorus.core.channel.StreamsSources;
 import dev.chorus.core.error.Invalid;
 import java.net.URI;
 import java.time.Clock;
@@ -38,7 +41,14 @@ import org.slf4j.LoggerFactory;
  * kept.
  */
 public final class MastodonConnector
-    implements Publishes, ReadsMentions, Streams, ReadsProfile, ReadsPostMetrics, ReadsFollowers {
+    implements Publishes,
+        ReadsMentions,
+        Streams,
+        ReadsProfile,
+        ReadsPostMetrics,
+        ReadsFollowers,
+        ListensTo,
+        StreamsSources {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonConnector.class);
 
   /** Mastodon's defaults, used only while the instance cannot be asked. */
@@ -268,6 +278,58 @@ public final class MastodonConnector
             timings,
             MastodonStream.Handler.notifications(items, this::readSince, cursor, onItem, onCursor))
         .start();
+  }
+
+  /** Hashtag timelines and searches. */
+  @Override
+  public Set<Source.Kind> readableSources() {
+    return Set.of(Source.Kind.HASHTAG, Source.Kind.SEARCH);
+  }
+
+  /** {@link #readHashtag} or {@link #search}, from the source's own cursor (a status id). */
+  @Override
+  public Batch read(Source source, String cursor) {
+    return switch (source.kind()) {
+      case HASHTAG -> readHashtag(source.value(), cursor);
+      case SEARCH -> search(source.value(), cursor);
+      default ->
+          throw new IllegalArgumentException(
+              "Mastodon cannot read " + source.key() + " as a source");
+    };
+  }
+
+  /** The user stream (notifications) and hashtag streams. */
+  @Override
+  public Set<Source.Kind> streamableSources() {
+    return Set.of(Source.Kind.MENTIONS, Source.Kind.HASHTAG);
+  }
+
+  /**
+   * Mentions as {@link #stream(String, Consumer, Consumer)}; a hashtag's new public statuses
+   * ({@code stream=hashtag&tag=...}) caught up like notifications: with no cursor the stream starts
+   * now, and after every (re)connection the hashtag's timeline since the cursor (a status id) is
+   * read first.
+   */
+  @Override
+  public AutoCloseable stream(
+      Source source, String cursor, Consumer<InboundItem> onItem, Consumer<String> onCursor) {
+    switch (source.kind()) {
+      case MENTIONS:
+        return stream(cursor, onItem, onCursor);
+      case HASHTAG:
+        String tag = hashtag(source.value());
+        return new MastodonStream(
+                streamingBase(),
+                "stream=hashtag&tag=" + MastodonClient.enc(tag),
+                token,
+                http,
+                timings,
+                MastodonStream.Handler.hashtag(
+                    items, c -> readHashtag(tag, c), cursor, onItem, onCursor))
+            .start();
+      default:
+        throw new IllegalArgumentException("Mastodon cannot stream " + source.key());
+    }
   }
 
   /** Streams new public statuses with {@code #hashtag} ({@code stream=hashtag&tag=...}). */

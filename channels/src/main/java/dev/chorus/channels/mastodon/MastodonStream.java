@@ -52,6 +52,31 @@ final class MastodonStream implements AutoCloseable {
         String from,
         Consumer<InboundItem> onItem,
         Consumer<String> onCursor) {
+      return forward("notification", items::notification, readSince, from, onItem, onCursor);
+    }
+
+    /**
+     * A hashtag's statuses ({@code update} events), caught up like {@link #notifications}: the gap
+     * since the cursor is read from the hashtag's timeline after every connection.
+     */
+    static Handler hashtag(
+        MastodonItems items,
+        Function<String, ReadsMentions.Batch> readSince,
+        String from,
+        Consumer<InboundItem> onItem,
+        Consumer<String> onCursor) {
+      return forward(
+          "update", n -> java.util.Optional.of(items.post(n)), readSince, from, onItem, onCursor);
+    }
+
+    /** Events named {@code eventName} in id order, each once, with the gap read on connecting. */
+    private static Handler forward(
+        String eventName,
+        Function<JsonNode, java.util.Optional<InboundItem>> toItem,
+        Function<String, ReadsMentions.Batch> readSince,
+        String from,
+        Consumer<InboundItem> onItem,
+        Consumer<String> onCursor) {
       return new Handler() {
         private String cursor = from;
         private boolean started = from != null;
@@ -73,13 +98,13 @@ final class MastodonStream implements AutoCloseable {
 
         @Override
         public void event(String event, JsonNode n) {
-          if (!event.equals("notification")) return;
+          if (!event.equals(eventName)) return;
           String id = n.path("id").asText("");
           // Already read while catching up.
           if (id.isEmpty() || (cursor != null && MastodonItems.BY_ID.compare(id, cursor) <= 0)) {
             return;
           }
-          items.notification(n).ifPresent(onItem);
+          toItem.apply(n).ifPresent(onItem);
           advance(id);
         }
 

@@ -13,15 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first connection can be dropped abruptly after a given number of events. Records the query of
  * every connection.
  */
-final class JetstreamReplayServer implements AutoCloseable {
+public final class JetstreamReplayServer implements AutoCloseable {
   /** One recorded event: its time_us, its collection (or null for identity/account), its JSON. */
-  record Event(long timeUs, String collection, String json) {}
+  public record Event(long timeUs, String collection, String json) {}
 
-  final List<Map<String, List<String>>> connections = new CopyOnWriteArrayList<>();
+  public final List<Map<String, List<String>>> connections = new CopyOnWriteArrayList<>();
   private final Javalin app;
   private final AtomicInteger dropFirstAfter;
 
-  JetstreamReplayServer(List<Event> events, int dropFirstAfter) {
+  public JetstreamReplayServer(List<Event> events, int dropFirstAfter) {
     this.dropFirstAfter = new AtomicInteger(dropFirstAfter);
     app =
         Javalin.create(
@@ -62,7 +62,7 @@ final class JetstreamReplayServer implements AutoCloseable {
     }
   }
 
-  URI subscribeUri() {
+  public URI subscribeUri() {
     return URI.create("ws://127.0.0.1:" + app.port() + "/subscribe");
   }
 

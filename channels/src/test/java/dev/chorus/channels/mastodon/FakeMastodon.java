@@ -76,6 +76,7 @@ public final class FakeMastodon implements AutoCloseable {
   final List<Received> received = new CopyOnWriteArrayList<>();
 
   // Failures on demand.
+  private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
   private final AtomicInteger failNextTimes = new AtomicInteger();
   private volatile int failStatus;
   private final AtomicInteger malformedNext = new AtomicInteger();
@@ -121,6 +122,38 @@ public final class FakeMastodon implements AutoCloseable {
   void failNext(int status, int times) {
     failStatus = status;
     failNextTimes.set(times);
+  }
+
+  /**
+   * Every API call to a path starting with {@code prefix} answers {@code status} with a Mastodon
+   * error body, until {@link #healPath} (a listening source that fails while others work).
+   */
+  public void failPath(String prefix, int status) {
+    failingPaths.put(prefix, status);
+  }
+
+  public void healPath(String prefix) {
+    failingPaths.remove(prefix);
+  }
+
+  /** A public status by {@code acct}, as the hashtag timelines and search find it. */
+  public ObjectNode addPublicStatus(String acct, String text) {
+    return addStatus(acct, text, null);
+  }
+
+  /** A public status, stored and sent at once to the streams of its hashtags. */
+  public ObjectNode pushStatus(String acct, String text) {
+    return streaming.pushStatus(acct, text);
+  }
+
+  /** A mention of the account, stored and sent at once to every notification stream. */
+  public ObjectNode pushMention(String acct, String text) {
+    return streaming.pushNotification("mention", acct, text, null);
+  }
+
+  /** The streaming connections open now, as {@code user:notification} or {@code hashtag:tag}. */
+  public List<String> openStreams() {
+    return List.copyOf(streaming.sessions.values());
   }
 
   /** The next API call answers 200 with a body that is not JSON. */
@@ -309,6 +342,12 @@ public final class FakeMastodon implements AutoCloseable {
     return ctx -> {
       record(ctx);
       if (!slow.isZero()) stopping.await(slow.toMillis(), TimeUnit.MILLISECONDS);
+      for (Map.Entry<String, Integer> f : failingPaths.entrySet()) {
+        if (ctx.path().startsWith(f.getKey())) {
+          error(ctx, f.getValue(), f.getValue() >= 500 ? "Internal server error" : "Not found");
+          return;
+        }
+      }
       if (failNextTimes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         error(ctx, failStatus, failStatus >= 500 ? "Internal server error" : "Failure on demand");
         return;
