@@ -9,6 +9,9 @@ import dev.chorus.core.account.UserId;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelId;
 import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.ListeningSources;
+import dev.chorus.core.channel.Source;
+import dev.chorus.core.channel.SourceStore;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.listening.SaveQuery;
@@ -38,6 +41,9 @@ import dev.chorus.web.api.Dto.QueryRequest;
 import dev.chorus.web.api.Dto.ReadJson;
 import dev.chorus.web.api.Dto.ReconnectJson;
 import dev.chorus.web.api.Dto.RoleRequest;
+import dev.chorus.web.api.Dto.SourceJson;
+import dev.chorus.web.api.Dto.SourcesJson;
+import dev.chorus.web.api.Dto.SourcesRequest;
 import dev.chorus.web.api.Dto.TokenCreated;
 import dev.chorus.web.api.Dto.TokenJson;
 import dev.chorus.web.api.Dto.TokenRequest;
@@ -54,7 +60,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operations of {@code /api/v1}, each declared once (see {@link Operation}). A token speaks for
@@ -450,6 +458,32 @@ public final class ApiRoutes {
         List.of(),
         this::deleteQuery);
     op(
+        HandlerType.GET,
+        "/api/v1/channels/{id}/sources",
+        "getChannelSources",
+        "Channels",
+        "What a channel listens to besides its mentions, and each source's health",
+        Access.VIEWER,
+        null,
+        SourcesJson.class,
+        false,
+        200,
+        List.of(),
+        ctx -> ctx.json(sources(channel(ctx))));
+    op(
+        HandlerType.PUT,
+        "/api/v1/channels/{id}/sources",
+        "setChannelSources",
+        "Channels",
+        "Set a channel's hashtags and searches, live streaming (Mastodon) and firehose (Bluesky)",
+        Access.ADMIN,
+        SourcesRequest.class,
+        SourcesJson.class,
+        false,
+        200,
+        List.of(),
+        this::setSources);
+    op(
         HandlerType.POST,
         "/api/v1/channels/{id}/reconnect",
         "reconnectChannel",
@@ -669,7 +703,57 @@ public final class ApiRoutes {
 
   private void disconnect(Context ctx) {
     Channel c = channel(ctx);
-    ctx.json(ChannelJson.of(core.disconnectChannel.disconnect(Req.actor(ctx), c.id())));
+    Channel done = core.disconnectChannel.disconnect(Req.actor(ctx), c.id());
+    core.streams.refresh();
+    ctx.json(ChannelJson.of(done));
+  }
+
+  private void setSources(Context ctx) {
+    Channel c = channel(ctx);
+    SourcesRequest req = body(ctx, SourcesRequest.class);
+    List<String> tags = req.hashtags() == null ? List.of() : req.hashtags();
+    for (String t : tags) {
+      if (t == null || t.isBlank() || t.strip().matches(".*[\\s,].*")) {
+        throw new Invalid("hashtags", "give one hashtag per item, as \"coffee\"");
+      }
+    }
+    List<String> searches = req.searches() == null ? List.of() : req.searches();
+    for (String q : searches) {
+      if (q == null || q.isBlank() || q.contains("\n") || q.contains("\r")) {
+        throw new Invalid("searches", "give one search per item, on one line");
+      }
+    }
+    ListeningSources wanted =
+        ListeningSources.check(
+            c.network(),
+            String.join(" ", tags),
+            String.join("\n", searches),
+            Boolean.TRUE.equals(req.live()),
+            Boolean.TRUE.equals(req.firehose()));
+    ctx.json(sources(core.changeSources.change(Req.actor(ctx), c.id(), wanted)));
+  }
+
+  private SourcesJson sources(Channel c) {
+    ListeningSources s = ListeningSources.of(c);
+    Map<String, SourceStore.State> states = new HashMap<>();
+    core.db
+        .read(h -> core.sources.list(h, c.id()))
+        .forEach(st -> states.put(st.source().key(), st));
+    List<SourceJson> out = new ArrayList<>();
+    for (Source src : s.all()) {
+      SourceStore.State st = states.get(src.key());
+      boolean mentions = src.kind() == Source.Kind.MENTIONS;
+      out.add(
+          new SourceJson(
+              src.key(),
+              src.kind().key(),
+              src.label(),
+              core.streams.streaming(c.id(), src),
+              mentions ? c.lastSuccessAt() : st == null ? null : st.lastSuccessAt(),
+              mentions || st == null ? null : st.lastError(),
+              mentions || st == null ? null : st.lastErrorAt()));
+    }
+    return new SourcesJson(s.hashtags(), s.searches(), s.live(), s.firehose(), out);
   }
 
   private SavedQuery query(Context ctx) {

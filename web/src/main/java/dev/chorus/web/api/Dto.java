@@ -183,6 +183,40 @@ public final class Dto {
   /** What one read did. */
   public record ReadJson(int added, @Nullable String error, ChannelJson channel) {}
 
+  /**
+   * What a channel listens to besides its mentions.
+   *
+   * @param hashtags Mastodon only, without '#'
+   * @param live Mastodon only: stream mentions and hashtags as they happen
+   * @param firehose Bluesky only: the firehose, kept only where a saved query matches
+   */
+  public record SourcesRequest(
+      @Nullable List<String> hashtags,
+      @Nullable List<String> searches,
+      @Nullable Boolean live,
+      @Nullable Boolean firehose) {}
+
+  /** A channel's sources and each one's health. */
+  public record SourcesJson(
+      List<String> hashtags,
+      List<String> searches,
+      boolean live,
+      boolean firehose,
+      List<SourceJson> sources) {}
+
+  /**
+   * One source: {@code name} as stored ({@code mentions}, {@code hashtag:coffee}, {@code search:oat
+   * latte}, {@code firehose}).
+   */
+  public record SourceJson(
+      String name,
+      String kind,
+      String label,
+      boolean streaming,
+      @Nullable Instant lastReadAt,
+      @Nullable String lastError,
+      @Nullable Instant lastErrorAt) {}
+
   public record FeedRequest(
       String address, @Nullable String name, @Nullable Integer intervalMinutes) {}
 

@@ -1,5 +1,7 @@
 package dev.chorus.web.page;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.chorus.channels.Reconnect;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
@@ -7,6 +9,8 @@ import dev.chorus.core.Core;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelId;
 import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.ListeningSources;
+import dev.chorus.core.channel.Source;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.member.Actor;
@@ -49,6 +53,7 @@ public final class ChannelPages {
     r.post("/w/{slug}/channels/{id}/read", this::readNow, Access.EDITOR);
     r.post("/w/{slug}/channels/{id}/disconnect", this::disconnect, Access.ADMIN);
     r.post("/w/{slug}/channels/{id}/reconnect", this::reconnect, Access.ADMIN);
+    r.post("/w/{slug}/channels/{id}/sources", this::changeSources, Access.ADMIN);
   }
 
   private void list(Context ctx) {
@@ -129,15 +134,66 @@ public final class ChannelPages {
   }
 
   private void renderDetail(Context ctx, Channel c, String issuedSecret) {
+    renderDetail(ctx, c, issuedSecret, sourcesForm(ListeningSources.of(c)));
+  }
+
+  private void renderDetail(Context ctx, Channel c, String issuedSecret, Form sourcesForm) {
     List<ChannelStore.StoredItem> items =
         core.db.read(h -> core.channels.items(h, c.workspaceId(), c.id(), null, 50));
     Map<String, Object> p = new HashMap<>();
+    p.put("sources", ListeningSources.of(c));
+    p.put("sourceStates", core.db.read(h -> core.sources.list(h, c.id())));
+    p.put(
+        "streaming",
+        ListeningSources.of(c).streamed().stream()
+            .filter(s -> core.streams.streaming(c.id(), s))
+            .map(Source::key)
+            .collect(java.util.stream.Collectors.toSet()));
+    p.put("sourcesForm", sourcesForm);
     p.put("channel", c);
     p.put("items", items);
     p.put("issuedSecret", issuedSecret);
     p.put("hookUrl", publicUrl.get() + "/api/v1/hooks/" + c.id().value());
     p.put("shell", pages.shell(ctx, c.name()).withNotice(Notices.text(ctx.queryParam("notice"))));
     pages.render(ctx, "channel.jte", p);
+  }
+
+  /** The sources form filled with what the channel listens to now. */
+  private static Form sourcesForm(ListeningSources s) {
+    return Form.empty()
+        .with("hashtags", s.hashtags().stream().map(t -> "#" + t).collect(joining(" ")))
+        .with("searches", String.join("\n", s.searches()))
+        .with("live", s.live() ? "on" : "")
+        .with("firehose", s.firehose() ? "on" : "");
+  }
+
+  private void changeSources(Context ctx) {
+    Channel c = find(ctx);
+    Form form =
+        Form.empty()
+            .with("hashtags", ctx.formParam("hashtags"))
+            .with("searches", ctx.formParam("searches"))
+            .with("live", ctx.formParam("live"))
+            .with("firehose", ctx.formParam("firehose"));
+    try {
+      ListeningSources wanted =
+          ListeningSources.check(
+              c.network(),
+              form.value("hashtags"),
+              form.value("searches"),
+              "on".equals(form.value("live")),
+              "on".equals(form.value("firehose")));
+      core.changeSources.change(Req.actor(ctx), c.id(), wanted);
+      ctx.redirect(
+          "/w/"
+              + Req.actor(ctx).workspace().slug()
+              + "/channels/"
+              + c.id()
+              + "?notice=sources-saved");
+    } catch (Invalid e) {
+      ctx.status(400);
+      renderDetail(ctx, c, null, form.failed(e));
+    }
   }
 
   private void readNow(Context ctx) {
@@ -170,6 +226,7 @@ public final class ChannelPages {
   private void disconnect(Context ctx) {
     Channel c = find(ctx);
     core.disconnectChannel.disconnect(Req.actor(ctx), c.id());
+    core.streams.refresh();
     ctx.redirect("/w/" + Req.actor(ctx).workspace().slug() + "/channels?notice=disconnected");
   }
 }

@@ -18,6 +18,8 @@ final class Notices {
           Map.entry("query-enabled", "Query enabled: it listens again."),
           Map.entry("query-disabled", "Query disabled: it no longer listens."),
           Map.entry("query-deleted", "Query deleted."),
+          Map.entry(
+              "sources-saved", "Listening sources saved: new ones are read now, then on schedule."),
           Map.entry("read", "Channel read."),
           Map.entry("read-failed", "Reading the channel failed; the reason is shown below."),
           Map.entry("disconnected", "Channel disconnected. What it heard is kept."),
