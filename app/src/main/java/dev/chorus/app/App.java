@@ -111,6 +111,9 @@ public final class App implements AutoCloseable {
     web.start();
     // Channels are read on their own schedule; this only looks for the ones that are due.
     poller.scheduleWithFixedDelay(this::pollDueChannels, 1, 5, TimeUnit.SECONDS);
+    // Streams follow the store: started for channels that stream, stopped for the others.
+    core.streams.start();
+    poller.scheduleWithFixedDelay(this::refreshStreams, 5, 5, TimeUnit.SECONDS);
     return this;
   }
 
@@ -119,6 +122,14 @@ public final class App implements AutoCloseable {
       core.pollDueChannels.pollDue(20);
     } catch (RuntimeException e) {
       LOG.warn("reading due channels failed: {}", e.getMessage());
+    }
+  }
+
+  private void refreshStreams() {
+    try {
+      core.streams.refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("starting or stopping channel streams failed: {}", e.getMessage());
     }
   }
 
@@ -142,6 +153,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    // Before the database closes: each stream stores what it had received.
+    core.streams.close();
     try {
       poller.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
