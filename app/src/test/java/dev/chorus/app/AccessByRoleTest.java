@@ -23,6 +23,8 @@ class AccessByRoleTest {
   Workspace acme;
   Workspace other;
   User outsider;
+  InboxFixture inbox;
+  String conversation;
   final Map<Role, User> users = new EnumMap<>(Role.class);
   final Map<Role, String> tokens = new EnumMap<>(Role.class);
 
@@ -44,11 +46,15 @@ class AccessByRoleTest {
     }
     outsider = app.user("outsider@example.com");
     other = app.workspace(outsider, "Other");
+    inbox = new InboxFixture(app, owner, acme);
+    // A mention of a post since deleted: a reply reaches the network and is refused there.
+    conversation = inbox.deletedMention("ada@elsewhere.example", "Ada", "Hello?");
   }
 
   @AfterAll
   void stop() {
     app.close();
+    if (inbox != null) inbox.close();
   }
 
   private Browser as(Role r) {
@@ -67,7 +73,12 @@ class AccessByRoleTest {
           "/account",
           "/w/acme/channels",
           "/w/acme/queries",
-          "/w/acme/queries/new"
+          "/w/acme/queries/new",
+          "/w/acme/inbox",
+          "/w/acme/inbox?status=all&q=hello",
+          "/w/acme/inbox/rows",
+          "/w/acme/inbox/" + conversation,
+          "/w/acme/inbox/" + conversation + "/live"
         }) {
       assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
     }
@@ -212,5 +223,47 @@ class AccessByRoleTest {
         new Api(app.url(), tokens.get(role))
             .send("POST", "/api/v1/channels/webhooks", "{\"name\":\"Api " + role.key() + "\"}");
     assertThat(api.status()).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void contributorsTriageTheInboxAndEditorsReplyAndKeepCannedReplies(Role role) {
+    Browser b = as(role);
+    String base = "/w/acme/inbox/" + conversation;
+    b.get(base);
+    int note = b.post(base + "/notes", "note", "from " + role.key()).statusCode();
+    assertThat(note).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 302 : 403);
+    int tag = b.post(base + "/tags", "tag", role.key()).statusCode();
+    assertThat(tag).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 302 : 403);
+    int bulk = b.post("/w/acme/inbox/bulk", "action", "pending", "ids", conversation).statusCode();
+    assertThat(bulk).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 302 : 403);
+    // The network refuses (the post is gone): an editor gets the conversation back with the reason.
+    int reply = b.post(base + "/reply", "text", "hi from " + role.key()).statusCode();
+    assertThat(reply).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 200 : 403);
+    int canned = b.get("/w/acme/inbox/canned").statusCode();
+    assertThat(canned).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 200 : 403);
+
+    Api api = new Api(app.url(), tokens.get(role));
+    assertThat(api.get("/api/v1/conversations?status=all").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/conversations/" + conversation).status()).isEqualTo(200);
+    var triage =
+        api.send("PATCH", "/api/v1/conversations/" + conversation, "{\"status\":\"open\"}");
+    assertThat(triage.status())
+        .as(role.key())
+        .isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 200 : 403);
+    var noted =
+        api.send("POST", "/api/v1/conversations/" + conversation + "/notes", "{\"text\":\"n\"}");
+    assertThat(noted.status()).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 201 : 403);
+    var replied =
+        api.send("POST", "/api/v1/conversations/" + conversation + "/replies", "{\"text\":\"x\"}");
+    assertThat(replied.status()).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 201 : 403);
+  }
+
+  @Test
+  void anotherWorkspacesConversationIsNotFoundInTheInbox() {
+    Browser b = new Browser(app.url()).signIn(outsider.email(), TestApp.PASSWORD);
+    assertThat(b.get("/w/other/inbox/" + conversation).statusCode()).isEqualTo(404);
+    assertThat(b.get("/w/acme/inbox").statusCode()).isEqualTo(404);
+    assertThat(b.get("/w/acme/inbox/events").statusCode()).isEqualTo(404);
   }
 }

@@ -25,11 +25,12 @@ import org.jsoup.nodes.Document;
 public final class Browser {
   private final String base;
   private final HttpClient http;
+  private final CookieManager cookies;
   private String csrf;
 
   public Browser(String base) {
     this.base = base;
-    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
@@ -79,6 +80,26 @@ public final class Browser {
     String token = token(r.body());
     if (token != null) csrf = token;
     return r;
+  }
+
+  /** POSTs an already encoded form body, for repeated fields such as {@code ids=a&ids=b}. */
+  public HttpResponse<String> postForm(String path, String encoded) {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded))
+                .build());
+    String token = token(r.body());
+    if (token != null) csrf = token;
+    return r;
+  }
+
+  /** The session cookie's header value, for clients of this browser's session (event streams). */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   /** Signs in and checks that it worked. */

@@ -21,6 +21,9 @@ import dev.chorus.web.page.AccountPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.ChannelPages;
+import dev.chorus.web.page.InboxActions;
+import dev.chorus.web.page.InboxPages;
+import dev.chorus.web.page.InboxStream;
 import dev.chorus.web.page.MastodonPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
@@ -74,6 +77,7 @@ public final class WebServer {
   private final Settings settings;
   private final ObjectMapper mapper = Json.mapper();
   private Javalin app;
+  private InboxStream inboxStream;
   private String publicUrl;
 
   public WebServer(
@@ -110,6 +114,8 @@ public final class WebServer {
             new ReceiveWebhook(core));
     Map<String, Object> openApi =
         OpenApiDocument.build(api.operations(), mapper, settings.version());
+    inboxStream = new InboxStream(core.inboxEvents);
+    registry.gauge("chorus_inbox_streams", inboxStream, InboxStream::connections);
     app =
         Javalin.create(
             config -> {
@@ -151,6 +157,12 @@ public final class WebServer {
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
+              // The inbox's fixed paths first: /inbox/{id} would otherwise take them.
+              InboxPages inbox = new InboxPages(core, pages);
+              inboxStream.register(r);
+              inbox.register(r);
+              new InboxActions(core, pages, inbox).register(r);
+              inbox.registerConversation(r);
               ChannelPages channelPages =
                   new ChannelPages(
                       core, pages, connectFeed, new CreateWebhook(core.connectChannel), links);
@@ -203,6 +215,8 @@ public final class WebServer {
 
   /** Stops taking requests and waits for those in flight, up to the grace period. */
   public void stop() {
+    // Event streams never finish on their own: end them first, or they hold the grace period.
+    if (inboxStream != null) inboxStream.close();
     if (app != null) app.stop();
   }
 }

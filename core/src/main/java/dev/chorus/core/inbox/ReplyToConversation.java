@@ -64,6 +64,57 @@ public final class ReplyToConversation {
 
   private record Target(Channel channel, String sealed, RemoteRef parent) {}
 
+  /**
+   * What the reply box of a conversation needs before anything is typed: how its channel counts a
+   * post, or why it cannot answer at all.
+   *
+   * @param limits the channel's limits, or null when it cannot reply
+   * @param refusal why there can be no reply here (the channel cannot post, is disconnected, or its
+   *     credentials cannot be opened), or null
+   */
+  public record ReplyBox(ChannelLimits limits, String refusal) {}
+
+  // Limits change rarely (a Mastodon instance's configuration); asking the network on every page
+  // view would make the conversation wait on it.
+  private static final long LIMITS_TTL_MILLIS = 10 * 60_000L;
+
+  private record CachedLimits(ChannelLimits limits, long at) {}
+
+  private final java.util.concurrent.ConcurrentHashMap<String, CachedLimits> limitsByChannel =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * How a reply to {@code conversation} is counted, without sending anything. Any member may ask;
+   * {@link #reply} is what needs the editor role.
+   *
+   * @throws NotFound when the conversation is not in the actor's workspace
+   */
+  public ReplyBox replyBox(Actor actor, ConversationId conversation) {
+    Target target = target(actor, conversation);
+    Channel c = target.channel();
+    if (c.disconnectedAt() != null) {
+      return new ReplyBox(
+          null, "The channel " + c.name() + " is disconnected; reconnect it to reply.");
+    }
+    CachedLimits cached = limitsByChannel.get(c.id().value());
+    if (cached != null && clock.millis() - cached.at() < LIMITS_TTL_MILLIS) {
+      return new ReplyBox(cached.limits(), null);
+    }
+    Connector connector;
+    try {
+      connector = connectors.open(c, secrets.open(c.id(), target.sealed()));
+    } catch (ChorusException | IllegalStateException e) {
+      return new ReplyBox(null, e.getMessage());
+    }
+    if (!(connector instanceof Publishes)) {
+      return new ReplyBox(
+          null, c.network().label() + " channels cannot answer in public from Chorus.");
+    }
+    ChannelLimits limits = connector.limits();
+    limitsByChannel.put(c.id().value(), new CachedLimits(limits, clock.millis()));
+    return new ReplyBox(limits, null);
+  }
+
   public Result reply(Actor actor, ConversationId conversation, String text) {
     actor.require(Role.EDITOR, "reply in public");
     String body = text == null ? "" : text.strip();

@@ -497,6 +497,7 @@ public final class ApiRoutes {
         200,
         List.of(),
         this::reconnect);
+    operations.addAll(new InboxApi(core).operations());
   }
 
   private void op(

@@ -198,6 +198,8 @@ public final class OpenApiDocument {
     } else if (raw == long.class || raw == Long.class) {
       type = "integer";
       s.put("format", "int64");
+    } else if (raw == double.class || raw == Double.class) {
+      type = "number";
     } else if (raw == boolean.class || raw == Boolean.class) {
       type = "boolean";
     } else if (t.isCollectionLikeType()) {

@@ -62,9 +62,17 @@ public final class Pages implements Errors.PageRenderer {
         actor.workspace(),
         actor.role(),
         joined,
-        Nav.forWorkspace(actor.workspace().slug(), actor.role(), ctx.path()),
+        Nav.forWorkspace(actor.workspace().slug(), actor.role(), ctx.path(), openInbox(actor)),
         null,
         version);
+  }
+
+  /** The workspace's open conversations for the nav's badge (counting stops at 1,000). */
+  private long openInbox(Actor actor) {
+    return core.db.read(
+        h ->
+            core.conversations.count(
+                h, actor.workspace().id(), dev.chorus.core.inbox.InboxFilter.open(), 1000));
   }
 
   /** A signed-out page in the centred card layout. */

@@ -9,8 +9,16 @@ import java.util.List;
  * exists; a group with no pages is not shown, so the navigation never promises what is not built.
  */
 public final class Nav {
-  /** A link in the sidebar. */
-  public record Item(String label, String href, String icon, boolean active) {}
+  /**
+   * A link in the sidebar.
+   *
+   * @param badge a count shown beside the label (the inbox's open conversations), or null
+   */
+  public record Item(String label, String href, String icon, boolean active, String badge) {
+    public Item(String label, String href, String icon, boolean active) {
+      this(label, href, icon, active, null);
+    }
+  }
 
   /** A titled group of links. */
   public record Group(String label, List<Item> items) {}
@@ -19,13 +27,27 @@ public final class Nav {
 
   /** The groups for a member with {@code role} in workspace {@code slug}, on page {@code path}. */
   public static List<Group> forWorkspace(String slug, Role role, String path) {
+    return forWorkspace(slug, role, path, -1);
+  }
+
+  /**
+   * @param openInbox the workspace's open conversations, shown on the inbox link; negative for none
+   */
+  public static List<Group> forWorkspace(String slug, Role role, String path, long openInbox) {
     String base = "/w/" + slug;
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
-    // Pillar 3, user-initiated conversation: what people say, heard through saved queries.
+    // Pillar 3, user-initiated conversation: what people say, heard through saved queries and
+    // answered from the inbox.
+    Item inbox = item("Inbox", base + "/inbox", "inbox", path, false);
+    if (openInbox > 0) {
+      String n = openInbox >= 1000 ? "999+" : Long.toString(openInbox);
+      inbox = new Item(inbox.label(), inbox.href(), inbox.icon(), inbox.active(), n);
+    }
     groups.add(
         new Group(
-            "Listen", List.of(item("Saved queries", base + "/queries", "search", path, false))));
+            "Listen",
+            List.of(inbox, item("Saved queries", base + "/queries", "search", path, false))));
     List<Item> workspace = new ArrayList<>();
     workspace.add(item("Channels", base + "/channels", "plug", path, false));
     workspace.add(item("Members", base + "/members", "users", path, false));
