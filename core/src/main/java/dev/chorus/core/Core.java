@@ -21,6 +21,11 @@ import dev.chorus.core.channel.PollDueChannels;
 import dev.chorus.core.channel.ReconnectChannel;
 import dev.chorus.core.channel.SourceStore;
 import dev.chorus.core.channel.StreamChannels;
+import dev.chorus.core.inbox.AddNote;
+import dev.chorus.core.inbox.CannedReplies;
+import dev.chorus.core.inbox.ConversationStore;
+import dev.chorus.core.inbox.ReplyToConversation;
+import dev.chorus.core.inbox.TriageConversations;
 import dev.chorus.core.listening.AnnotateItems;
 import dev.chorus.core.listening.PreviewQuery;
 import dev.chorus.core.listening.QueryCheck;
@@ -35,6 +40,11 @@ import dev.chorus.core.member.MemberStore;
 import dev.chorus.core.member.RemoveMember;
 import dev.chorus.core.member.RevokeInvitation;
 import dev.chorus.core.member.WorkspaceAccess;
+import dev.chorus.core.pipeline.ClassifyModes;
+import dev.chorus.core.pipeline.CursorStore;
+import dev.chorus.core.pipeline.InProcessPipeline;
+import dev.chorus.core.pipeline.InboxEvents;
+import dev.chorus.core.pipeline.StoreHeard;
 import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.security.PasswordHasher;
 import dev.chorus.core.security.SecretBox;
@@ -104,8 +114,17 @@ public final class Core {
   public final AnnotateItems annotateItems;
   public final SaveQuery saveQuery;
   public final PreviewQuery previewQuery;
+  public final InboxEvents inboxEvents;
+  public final StoreHeard storeHeard;
+  public final InProcessPipeline pipeline;
+  public final ConversationStore conversations;
+  public final TriageConversations triage;
+  public final AddNote addNote;
+  public final CannedReplies cannedReplies;
+  public final ReplyToConversation replyToConversation;
 
   public final Alerts alerts;
+
   public Core(
       Database db,
       Clock clock,
@@ -185,6 +204,24 @@ public final class Core {
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);
+    this.inboxEvents = new InboxEvents();
+    this.storeHeard = new StoreHeard(ids::next, !db.url().isSqlite());
+    this.pipeline =
+        new InProcessPipeline(
+            db,
+            annotateItems,
+            new ClassifyModes(),
+            storeHeard,
+            CursorStore.channelCursor(),
+            inboxEvents,
+            clock,
+            InProcessPipeline.Limits.standard());
+    this.conversations = new ConversationStore(db.url().isSqlite());
+    this.triage = new TriageConversations(db, clock);
+    this.addNote = new AddNote(db, ids, clock);
+    this.cannedReplies = new CannedReplies(db, ids, clock);
+    this.replyToConversation =
+        new ReplyToConversation(db, channels, channelSecrets, connectors, inboxEvents, ids, clock);
     this.alerts =
         new Alerts(
             db, queries, workspaces, audit, new SecretBox(key), alertSender, ids::next, clock);

@@ -15,7 +15,7 @@ import java.util.Random;
  * copied into the product) and seeded generated posts that mention the query sets' brands with
  * hashtags, mentions, links, titles and every field.
  */
-final class BenchPosts {
+public final class BenchPosts {
 
   private static final String[] MODELS = QuerySets.MODELS;
   private static final String[] CONTEXT = QuerySets.CONTEXT;
@@ -49,7 +49,7 @@ final class BenchPosts {
   /**
    * {@code count} generated posts; 60% mention one of {@code brands}, most often the first ones.
    */
-  static List<Post> generated(List<String> brands, int count, long seed) {
+  public static List<Post> generated(List<String> brands, int count, long seed) {
     Random random = new Random(seed);
     List<Post> posts = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * the name with context words, exclusions, NEAR, proximity, wildcards, tags and mentions, and each
  * field. The adversarial set combines the most frequent words of the tweets.
  */
-final class QuerySets {
+public final class QuerySets {
 
   static final String[] MODELS = {
     "X2", "Pro", "Air", "Max", "Mini", "One", "Go", "Plus", "Ultra", "Lite", "Neo"
@@ -64,7 +64,7 @@ final class QuerySets {
   private QuerySets() {}
 
   /** Made-up brand names, in a seeded order. */
-  static List<String> brands() {
+  public static List<String> brands() {
     Set<String> names = new LinkedHashSet<>();
     Random random = new Random(7);
     while (names.size() < 25_000) {
@@ -79,7 +79,7 @@ final class QuerySets {
   }
 
   /** {@code count} realistic queries over the first {@code count / 4} brands (at least 100). */
-  static List<String> realistic(List<String> brands, int count, long seed) {
+  public static List<String> realistic(List<String> brands, int count, long seed) {
     Random random = new Random(seed);
     int used = Math.min(brands.size(), Math.max(100, count / 4));
     List<String> queries = new ArrayList<>(count);

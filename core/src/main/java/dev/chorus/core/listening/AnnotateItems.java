@@ -4,7 +4,6 @@ import dev.chorus.core.channel.Annotator;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelStore;
 import dev.chorus.core.channel.InboundItem;
-import dev.chorus.listen.language.LanguageGuess;
 import dev.chorus.listen.language.LanguageIdentifier;
 import dev.chorus.listen.match.MatchResult;
 import dev.chorus.listen.sentiment.SentimentScorer;
@@ -45,9 +44,11 @@ public final class AnnotateItems implements Annotator {
     for (InboundItem i : items) {
       String text =
           i.title() == null || i.title().isBlank() ? i.text() : i.title() + "\n" + i.text();
-      LanguageGuess guess = languages.get().identify(text);
+      // The network's language when it gives one (the author chose it); else the model's guess.
       String lang =
-          i.language() != null && !i.language().isBlank() ? i.language() : guess.language();
+          i.language() != null && !i.language().isBlank()
+              ? i.language()
+              : languages.get().identify(text).language();
       MatchResult r = compiled.matcher().match(PreviewQuery.post(i, lang));
       for (MatchResult.QueryFailure f : r.failures()) {
         LOG.warn(

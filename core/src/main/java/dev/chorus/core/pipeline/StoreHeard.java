@@ -5,25 +5,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.InboundItem;
 import dev.chorus.core.inbox.Search;
+import dev.chorus.core.store.StoreFailures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The store stage: for each new item, the item itself, its query matches, its author as a contact
  * (one contact per handle and network in a workspace, whichever channel heard it) and its
  * conversation (the thread it answers, or a new one), all on the caller's transaction, so the
- * source's cursor can commit with them.
+ * source's cursor can commit with them. Statements are prepared once per call and reused for every
+ * item: on SQLite, preparing costs more than running.
  */
 public final class StoreHeard {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SNIPPET = 280;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Map<String, Integer> STRENGTH =
       Map.of("mention", 0, "advocacy", 1, "conversation", 2);
 
@@ -44,39 +53,24 @@ public final class StoreHeard {
    * {@code touched}.
    */
   public int store(Handle h, Channel c, List<Annotated> items, Instant now, Set<String> touched) {
-    int added = 0;
-    for (Annotated a : items) {
-      InboundItem i = a.item();
-      String itemId = ids.get();
-      if (!insertItem(h, c, a, itemId, now)) continue;
-      added++;
-      String contactId = upsertContact(h, c, i);
-      String conversationId = thread(h, c, a, contactId, now);
-      h.createUpdate(
-              "UPDATE inbound_items SET contact_id = :contact, conversation_id = :conv WHERE id ="
-                  + " :id")
-          .bind("contact", contactId)
-          .bind("conv", conversationId)
-          .bind("id", itemId)
-          .execute();
-      for (String q : a.queryIds()) {
-        h.createUpdate(
-                "INSERT INTO item_matches (item_id, query_id, workspace_id) VALUES (:item, :q,"
-                    + " :ws)")
-            .bind("item", itemId)
-            .bind("q", q)
-            .bind("ws", c.workspaceId().value())
-            .execute();
-        h.createUpdate(
-                "INSERT INTO conversation_queries (conversation_id, query_id) VALUES (:conv, :q)"
-                    + " ON CONFLICT (conversation_id, query_id) DO NOTHING")
-            .bind("conv", conversationId)
-            .bind("q", q)
-            .execute();
+    if (items.isEmpty()) return 0;
+    try (Statements s = new Statements(h.getConnection())) {
+      int added = 0;
+      for (Annotated a : items) {
+        String itemId = ids.get();
+        if (!s.insertItem(c, a, itemId, now)) continue;
+        added++;
+        String contactId = s.upsertContact(c, a.item());
+        String conversationId = s.thread(c, a, contactId, now);
+        s.link(itemId, contactId, conversationId);
+        for (String q : a.queryIds()) s.match(c, itemId, conversationId, q);
+        touched.add(conversationId);
       }
-      touched.add(conversationId);
+      return added;
+    } catch (SQLException e) {
+      throw StoreFailures.translate(
+          new IllegalStateException("storing heard items failed: " + e.getMessage(), e));
     }
-    return added;
   }
 
   /** Keeps a refused item with its reason, as heard (capped), so nothing accepted is lost. */
@@ -111,179 +105,265 @@ public final class StoreHeard {
         .execute();
   }
 
-  private boolean insertItem(Handle h, Channel c, Annotated a, String id, Instant now) {
-    InboundItem i = a.item();
-    return h.createUpdate(
-                "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind,"
-                    + " remote_id, url, author_handle, author_name, author_url, title, body,"
-                    + " language, in_reply_to, created_at, received_at, detected_language,"
-                    + " sentiment, mode, question, remote_cid"
-                    + (searchText ? ", search_text" : "")
-                    + ") VALUES (:id, :ws, :ch, :network, :kind, :rid, :url, :ah, :an, :au, :title,"
-                    + " :body, :lang, :reply, :created, :received, :detected, :sentiment, :mode,"
-                    + " :question, :cid"
-                    + (searchText ? ", :search" : "")
-                    + ") ON CONFLICT (channel_id, remote_id) DO NOTHING")
-            .bind("id", id)
-            .bind("ws", c.workspaceId().value())
-            .bind("ch", c.id().value())
-            .bind("network", i.network().key())
-            .bind("kind", i.kind())
-            .bind("rid", i.ref().id())
-            .bind("url", i.ref().url())
-            .bind("ah", i.authorHandle())
-            .bind("an", i.authorName())
-            .bind("au", i.authorUrl())
-            .bind("title", i.title())
-            .bind("body", i.text())
-            .bind("lang", i.language())
-            .bind("reply", i.inReplyTo() == null ? null : i.inReplyTo().id())
-            .bind("created", i.createdAt().toEpochMilli())
-            .bind("received", now.toEpochMilli())
-            .bind("detected", a.language())
-            .bind("sentiment", a.sentiment())
-            .bind("mode", a.mode())
-            .bind("question", a.question() ? 1 : 0)
-            .bind("cid", i.ref().cid())
-            .bind("search", Search.document(i.title(), i.authorHandle(), i.text()))
-            .execute()
-        > 0;
-  }
+  /** The statements of one call, prepared on first use. */
+  private final class Statements implements AutoCloseable {
+    private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
 
-  /** The contact for the item's author, made on first sight; null when the item has no author. */
-  private String upsertContact(Handle h, Channel c, InboundItem i) {
-    if (i.authorHandle() == null) return null;
-    String key = i.authorHandle().toLowerCase(Locale.ROOT);
-    long at = i.createdAt().toEpochMilli();
-    Optional<String> known =
-        h.createQuery(
-                "SELECT contact_id FROM contact_handles WHERE workspace_id = :ws AND network ="
-                    + " :network AND handle_key = :key")
-            .bind("ws", c.workspaceId().value())
-            .bind("network", i.network().key())
-            .bind("key", key)
-            .mapTo(String.class)
-            .findOne();
-    if (known.isPresent()) {
-      h.createUpdate(
-              "UPDATE contacts SET item_count = item_count + 1, display_name ="
-                  + " COALESCE(:name, display_name), last_seen_at = CASE WHEN last_seen_at < :at"
-                  + " THEN :at ELSE last_seen_at END, first_seen_at = CASE WHEN first_seen_at >"
-                  + " :at THEN :at ELSE first_seen_at END WHERE id = :id")
-          .bind("name", i.authorName())
-          .bind("at", at)
-          .bind("id", known.get())
-          .execute();
-      return known.get();
+    Statements(Connection connection) {
+      this.connection = connection;
     }
-    String id = ids.get();
-    h.createUpdate(
-            "INSERT INTO contacts (id, workspace_id, display_name, first_seen_at, last_seen_at,"
-                + " item_count) VALUES (:id, :ws, :name, :at, :at, 1)")
-        .bind("id", id)
-        .bind("ws", c.workspaceId().value())
-        .bind("name", i.authorName())
-        .bind("at", at)
-        .execute();
-    h.createUpdate(
-            "INSERT INTO contact_handles (workspace_id, network, handle_key, handle, profile_url,"
-                + " contact_id) VALUES (:ws, :network, :key, :handle, :url, :id)")
-        .bind("ws", c.workspaceId().value())
-        .bind("network", i.network().key())
-        .bind("key", key)
-        .bind("handle", i.authorHandle())
-        .bind("url", i.authorUrl())
-        .bind("id", id)
-        .execute();
-    return id;
-  }
 
-  /**
-   * The conversation the item belongs to: the one holding the post it answers (an item we heard or
-   * a reply we sent), else the one waiting for that post, else a new one keyed by the item.
-   */
-  private String thread(Handle h, Channel c, Annotated a, String contactId, Instant now) {
-    InboundItem i = a.item();
-    String key = i.ref().id();
-    if (i.inReplyTo() != null) {
-      String parent = i.inReplyTo().id();
-      Optional<String> known =
-          h.createQuery(
-                  "SELECT conversation_id FROM inbound_items WHERE channel_id = :ch AND remote_id"
-                      + " = :rid AND conversation_id IS NOT NULL UNION ALL SELECT conversation_id"
-                      + " FROM replies WHERE channel_id = :ch AND remote_id = :rid")
-              .bind("ch", c.id().value())
-              .bind("rid", parent)
-              .mapTo(String.class)
-              .findFirst();
-      if (known.isPresent()) {
-        update(h, known.get(), a, now);
-        return known.get();
+    private PreparedStatement sql(String sql) throws SQLException {
+      PreparedStatement p = prepared.get(sql);
+      if (p == null) {
+        p = connection.prepareStatement(sql);
+        prepared.put(sql, p);
       }
-      key = parent;
+      return p;
     }
-    Optional<String> waiting =
-        h.createQuery("SELECT id FROM conversations WHERE channel_id = :ch AND thread_key = :key")
-            .bind("ch", c.id().value())
-            .bind("key", key)
-            .mapTo(String.class)
-            .findOne();
-    if (waiting.isPresent()) {
-      update(h, waiting.get(), a, now);
-      return waiting.get();
-    }
-    String id = ids.get();
-    long at = i.createdAt().toEpochMilli();
-    h.createUpdate(
-            "INSERT INTO conversations (id, workspace_id, channel_id, thread_key, contact_id,"
-                + " status, mode, question, sentiment, language, snippet, item_count,"
-                + " first_item_at, last_item_at, updated_at) VALUES (:id, :ws, :ch, :key,"
-                + " :contact, 'open', :mode, :q, :s, :lang, :snippet, 1, :at, :at, :now)")
-        .bind("id", id)
-        .bind("ws", c.workspaceId().value())
-        .bind("ch", c.id().value())
-        .bind("key", key)
-        .bind("contact", contactId)
-        .bind("mode", a.mode())
-        .bind("q", a.question() ? 1 : 0)
-        .bind("s", a.sentiment())
-        .bind("lang", a.language())
-        .bind("snippet", snippet(i))
-        .bind("at", at)
-        .bind("now", now.toEpochMilli())
-        .execute();
-    return id;
-  }
 
-  /**
-   * A new item in a known conversation: counts, latest activity and sentiment, the stronger mode,
-   * and a closed or pending conversation opens again because someone spoke.
-   */
-  private void update(Handle h, String conversationId, Annotated a, Instant now) {
-    long at = a.item().createdAt().toEpochMilli();
-    h.createUpdate(
-            "UPDATE conversations SET item_count = item_count + 1, status = 'open', question ="
-                + " CASE WHEN :q = 1 THEN 1 ELSE question END, mode = CASE WHEN :strength >"
-                + " (CASE mode WHEN 'conversation' THEN 2 WHEN 'advocacy' THEN 1 ELSE 0 END)"
-                + " THEN :mode ELSE mode END, sentiment = CASE WHEN last_item_at <= :at THEN :s"
-                + " ELSE sentiment END, snippet = CASE WHEN last_item_at <= :at THEN :snippet"
-                + " ELSE snippet END, last_item_at = CASE WHEN last_item_at < :at THEN :at ELSE"
-                + " last_item_at END, first_item_at = CASE WHEN first_item_at > :at THEN :at"
-                + " ELSE first_item_at END, updated_at = :now WHERE id = :id")
-        .bind("q", a.question() ? 1 : 0)
-        .bind("strength", STRENGTH.getOrDefault(a.mode(), 0))
-        .bind("mode", a.mode())
-        .bind("s", a.sentiment())
-        .bind("snippet", snippet(a.item()))
-        .bind("at", at)
-        .bind("now", now.toEpochMilli())
-        .bind("id", conversationId)
-        .execute();
+    boolean insertItem(Channel c, Annotated a, String id, Instant now) throws SQLException {
+      InboundItem i = a.item();
+      PreparedStatement p =
+          sql(
+              "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind, remote_id,"
+                  + " url, author_handle, author_name, author_url, title, body, language,"
+                  + " in_reply_to, created_at, received_at, detected_language, sentiment, mode,"
+                  + " question, remote_cid"
+                  + (searchText ? ", search_text" : "")
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                  + (searchText ? ", ?" : "")
+                  + ") ON CONFLICT (channel_id, remote_id) DO NOTHING");
+      int k = 0;
+      p.setString(++k, id);
+      p.setString(++k, c.workspaceId().value());
+      p.setString(++k, c.id().value());
+      p.setString(++k, i.network().key());
+      p.setString(++k, i.kind());
+      p.setString(++k, i.ref().id());
+      p.setString(++k, i.ref().url());
+      p.setString(++k, i.authorHandle());
+      p.setString(++k, i.authorName());
+      p.setString(++k, i.authorUrl());
+      p.setString(++k, i.title());
+      p.setString(++k, i.text());
+      p.setString(++k, i.language());
+      p.setString(++k, i.inReplyTo() == null ? null : i.inReplyTo().id());
+      p.setLong(++k, i.createdAt().toEpochMilli());
+      p.setLong(++k, now.toEpochMilli());
+      p.setString(++k, a.language());
+      p.setDouble(++k, a.sentiment());
+      p.setString(++k, a.mode());
+      p.setInt(++k, a.question() ? 1 : 0);
+      p.setString(++k, i.ref().cid());
+      if (searchText) p.setString(++k, Search.document(i.title(), i.authorHandle(), i.text()));
+      return p.executeUpdate() > 0;
+    }
+
+    /** The contact for the item's author, made on first sight; null when it has no author. */
+    String upsertContact(Channel c, InboundItem i) throws SQLException {
+      if (i.authorHandle() == null) return null;
+      String key = i.authorHandle().toLowerCase(Locale.ROOT);
+      long at = i.createdAt().toEpochMilli();
+      String known =
+          first(
+              sql(
+                  "SELECT contact_id FROM contact_handles WHERE workspace_id = ? AND network = ?"
+                      + " AND handle_key = ?"),
+              c.workspaceId().value(),
+              i.network().key(),
+              key);
+      if (known != null) {
+        PreparedStatement u =
+            sql(
+                "UPDATE contacts SET item_count = item_count + 1, display_name = COALESCE(?,"
+                    + " display_name), last_seen_at = CASE WHEN last_seen_at < ? THEN ? ELSE"
+                    + " last_seen_at END, first_seen_at = CASE WHEN first_seen_at > ? THEN ? ELSE"
+                    + " first_seen_at END WHERE id = ?");
+        u.setString(1, i.authorName());
+        u.setLong(2, at);
+        u.setLong(3, at);
+        u.setLong(4, at);
+        u.setLong(5, at);
+        u.setString(6, known);
+        u.executeUpdate();
+        return known;
+      }
+      String id = ids.get();
+      PreparedStatement contact =
+          sql(
+              "INSERT INTO contacts (id, workspace_id, display_name, first_seen_at, last_seen_at,"
+                  + " item_count) VALUES (?, ?, ?, ?, ?, 1)");
+      contact.setString(1, id);
+      contact.setString(2, c.workspaceId().value());
+      contact.setString(3, i.authorName());
+      contact.setLong(4, at);
+      contact.setLong(5, at);
+      contact.executeUpdate();
+      PreparedStatement handle =
+          sql(
+              "INSERT INTO contact_handles (workspace_id, network, handle_key, handle,"
+                  + " profile_url, contact_id) VALUES (?, ?, ?, ?, ?, ?)");
+      handle.setString(1, c.workspaceId().value());
+      handle.setString(2, i.network().key());
+      handle.setString(3, key);
+      handle.setString(4, i.authorHandle());
+      handle.setString(5, i.authorUrl());
+      handle.setString(6, id);
+      handle.executeUpdate();
+      return id;
+    }
+
+    /**
+     * The conversation the item belongs to: the one holding the post it answers (an item we heard
+     * or a reply we sent), else the one waiting for that post, else a new one keyed by the item.
+     */
+    String thread(Channel c, Annotated a, String contactId, Instant now) throws SQLException {
+      InboundItem i = a.item();
+      String key = i.ref().id();
+      String channel = c.id().value();
+      if (i.inReplyTo() != null) {
+        String parent = i.inReplyTo().id();
+        String known =
+            first(
+                sql(
+                    "SELECT conversation_id FROM inbound_items WHERE channel_id = ? AND remote_id ="
+                        + " ? AND conversation_id IS NOT NULL"),
+                channel,
+                parent);
+        if (known == null) {
+          known =
+              first(
+                  sql("SELECT conversation_id FROM replies WHERE channel_id = ? AND remote_id = ?"),
+                  channel,
+                  parent);
+        }
+        if (known != null) {
+          update(known, a, now);
+          return known;
+        }
+        key = parent;
+      }
+      String waiting =
+          first(
+              sql("SELECT id FROM conversations WHERE channel_id = ? AND thread_key = ?"),
+              channel,
+              key);
+      if (waiting != null) {
+        update(waiting, a, now);
+        return waiting;
+      }
+      String id = ids.get();
+      long at = i.createdAt().toEpochMilli();
+      PreparedStatement p =
+          sql(
+              "INSERT INTO conversations (id, workspace_id, channel_id, thread_key, contact_id,"
+                  + " status, mode, question, sentiment, language, snippet, item_count,"
+                  + " first_item_at, last_item_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?,"
+                  + " ?, ?, ?, 1, ?, ?, ?)");
+      p.setString(1, id);
+      p.setString(2, c.workspaceId().value());
+      p.setString(3, channel);
+      p.setString(4, key);
+      p.setString(5, contactId);
+      p.setString(6, a.mode());
+      p.setInt(7, a.question() ? 1 : 0);
+      p.setDouble(8, a.sentiment());
+      p.setString(9, a.language());
+      p.setString(10, snippet(i));
+      p.setLong(11, at);
+      p.setLong(12, at);
+      p.setLong(13, now.toEpochMilli());
+      p.executeUpdate();
+      return id;
+    }
+
+    /**
+     * A new item in a known conversation: counts, latest activity and sentiment, the stronger mode,
+     * and a closed or pending conversation opens again because someone spoke.
+     */
+    private void update(String conversationId, Annotated a, Instant now) throws SQLException {
+      long at = a.item().createdAt().toEpochMilli();
+      String snippet = snippet(a.item());
+      PreparedStatement p =
+          sql(
+              "UPDATE conversations SET item_count = item_count + 1, status = 'open', question ="
+                  + " CASE WHEN ? = 1 THEN 1 ELSE question END, mode = CASE WHEN ? > (CASE mode"
+                  + " WHEN 'conversation' THEN 2 WHEN 'advocacy' THEN 1 ELSE 0 END) THEN ? ELSE"
+                  + " mode END, sentiment = CASE WHEN last_item_at <= ? THEN ? ELSE sentiment END,"
+                  + " snippet = CASE WHEN last_item_at <= ? THEN ? ELSE snippet END, last_item_at"
+                  + " = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END, first_item_at ="
+                  + " CASE WHEN first_item_at > ? THEN ? ELSE first_item_at END, updated_at = ?"
+                  + " WHERE id = ?");
+      int k = 0;
+      p.setInt(++k, a.question() ? 1 : 0);
+      p.setInt(++k, STRENGTH.getOrDefault(a.mode(), 0));
+      p.setString(++k, a.mode());
+      p.setLong(++k, at);
+      p.setDouble(++k, a.sentiment());
+      p.setLong(++k, at);
+      p.setString(++k, snippet);
+      p.setLong(++k, at);
+      p.setLong(++k, at);
+      p.setLong(++k, at);
+      p.setLong(++k, at);
+      p.setLong(++k, now.toEpochMilli());
+      p.setString(++k, conversationId);
+      p.executeUpdate();
+    }
+
+    void link(String itemId, String contactId, String conversationId) throws SQLException {
+      PreparedStatement p =
+          sql("UPDATE inbound_items SET contact_id = ?, conversation_id = ? WHERE id = ?");
+      if (contactId == null) p.setNull(1, Types.VARCHAR);
+      else p.setString(1, contactId);
+      p.setString(2, conversationId);
+      p.setString(3, itemId);
+      p.executeUpdate();
+    }
+
+    void match(Channel c, String itemId, String conversationId, String queryId)
+        throws SQLException {
+      PreparedStatement m =
+          sql("INSERT INTO item_matches (item_id, query_id, workspace_id) VALUES (?, ?, ?)");
+      m.setString(1, itemId);
+      m.setString(2, queryId);
+      m.setString(3, c.workspaceId().value());
+      m.executeUpdate();
+      PreparedStatement q =
+          sql(
+              "INSERT INTO conversation_queries (conversation_id, query_id) VALUES (?, ?) ON"
+                  + " CONFLICT (conversation_id, query_id) DO NOTHING");
+      q.setString(1, conversationId);
+      q.setString(2, queryId);
+      q.executeUpdate();
+    }
+
+    private String first(PreparedStatement p, String... args) throws SQLException {
+      for (int k = 0; k < args.length; k++) p.setString(k + 1, args[k]);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      List<SQLException> failures = new ArrayList<>();
+      for (PreparedStatement p : prepared.values()) {
+        try {
+          p.close();
+        } catch (SQLException e) {
+          failures.add(e);
+        }
+      }
+      if (!failures.isEmpty()) throw failures.get(0);
+    }
   }
 
   private static String snippet(InboundItem i) {
     String text = i.text().isEmpty() && i.title() != null ? i.title() : i.text();
-    String flat = text.replaceAll("\\s+", " ").strip();
+    String flat = SPACES.matcher(text).replaceAll(" ").strip();
     if (flat.length() <= SNIPPET) return flat;
     int end = SNIPPET;
     if (Character.isLowSurrogate(flat.charAt(end))) end--;
