@@ -7,7 +7,7 @@
  * dev.chorus.listen.modes.Rule} that decided with the words that fired it.
  *
  * <p>Moving parts: {@code CueText} folds the text and keeps its words and sentences; {@code
- * Phrases} finds whole-word cue phrases; {@code Cues} holds the phrase lists for seven languages.
- * The rules and lists are documented with examples in {@code docs/MODES.md}.
+ * Phrases} finds whole-word cue phrases; {@code Cues} reads the phrase lists for seven languages
+ * from {@code cues.txt}. The rules and lists are documented with examples in {@code docs/MODES.md}.
  */
 package dev.chorus.listen.modes;
