@@ -1,6 +1,8 @@
 package dev.chorus.app;
 
 import dev.chorus.channels.Connectors;
+import dev.chorus.channels.alert.AlertSenders;
+import dev.chorus.channels.alert.SmtpSettings;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.rss.FeedDiscovery;
@@ -42,6 +44,14 @@ public final class App implements AutoCloseable {
             return t;
           });
 
+  private final ScheduledExecutorService alerter =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "chorus-alerts");
+            t.setDaemon(true);
+            return t;
+          });
+
   private App(Config config, Database db, Core core, WebServer web, JvmGcMetrics gcMetrics) {
     this.config = config;
     this.db = db;
@@ -58,6 +68,14 @@ public final class App implements AutoCloseable {
   /** As {@link #create(Config)}, with extra routes for tests of the server itself. */
   public static App create(
       Config config, java.util.function.Consumer<io.javalin.config.RoutesConfig> extraRoutes) {
+    return create(config, extraRoutes, SmtpSettings.fromEnv(System.getenv()).orElse(null));
+  }
+
+  /** As above, with these SMTP settings for alert email (null: none) instead of the env's. */
+  public static App create(
+      Config config,
+      java.util.function.Consumer<io.javalin.config.RoutesConfig> extraRoutes,
+      SmtpSettings smtp) {
     Clock clock = Clock.systemUTC();
     Database db = Database.open(config.databaseUrl(), config.databaseOptions());
     try {
@@ -67,7 +85,7 @@ public final class App implements AutoCloseable {
       throw e;
     }
     InstanceKey key = key(config);
-    Core core = core(config, db, clock, key);
+    Core core = core(config, db, clock, key, smtp);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -103,8 +121,24 @@ public final class App implements AutoCloseable {
 
   /** The core services over an open database, with the networks' connectors. */
   static Core core(Config config, Database db, Clock clock, InstanceKey key) {
+    return core(config, db, clock, key, SmtpSettings.fromEnv(System.getenv()).orElse(null));
+  }
+
+  /** As above; alerts go out by webhook, and by email when {@code smtp} is not null. */
+  static Core core(Config config, Database db, Clock clock, InstanceKey key, SmtpSettings smtp) {
     SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
-    return new Core(db, clock, config.throttle(), key, new Connectors(http, clock));
+    return new Core(
+        db,
+        clock,
+        config.throttle(),
+        key,
+        new Connectors(http, clock),
+        new AlertSenders(http, smtp, publicUrl(config), clock));
+  }
+
+  /** The address people use, for links in alerts. */
+  static String publicUrl(Config config) {
+    return config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + config.port();
   }
 
   public App start() {
@@ -114,7 +148,26 @@ public final class App implements AutoCloseable {
     // Streams follow the store: started for channels that stream, stopped for the others.
     core.streams.start();
     poller.scheduleWithFixedDelay(this::refreshStreams, 5, 5, TimeUnit.SECONDS);
+    // Alert rules every minute; their deliveries (and retries) as they fall due.
+    alerter.scheduleWithFixedDelay(this::evaluateAlerts, 60, 60, TimeUnit.SECONDS);
+    alerter.scheduleWithFixedDelay(this::deliverAlerts, 10, 10, TimeUnit.SECONDS);
     return this;
+  }
+
+  private void evaluateAlerts() {
+    try {
+      core.alerts.evaluate.evaluate();
+    } catch (RuntimeException e) {
+      LOG.warn("evaluating alert rules failed: {}", e.getMessage());
+    }
+  }
+
+  private void deliverAlerts() {
+    try {
+      core.alerts.deliver.deliverDue(50);
+    } catch (RuntimeException e) {
+      LOG.warn("delivering alerts failed: {}", e.getMessage());
+    }
   }
 
   private void pollDueChannels() {
@@ -153,10 +206,12 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    alerter.shutdownNow();
     // Before the database closes: each stream stores what it had received.
     core.streams.close();
     try {
       poller.awaitTermination(10, TimeUnit.SECONDS);
+      alerter.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

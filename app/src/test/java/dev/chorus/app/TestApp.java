@@ -37,6 +37,17 @@ public final class TestApp implements AutoCloseable {
     return new TestApp(App.create(config, extra).start());
   }
 
+  /** As {@link #start(Path)}, with alert email sent through {@code smtp}. */
+  public static TestApp startWithSmtp(Path dir, dev.chorus.channels.alert.SmtpSettings smtp) {
+    Config config =
+        Config.defaults(dir)
+            .withHost("127.0.0.1")
+            .withPort(0)
+            .withDatabaseOptions(new Database.Options(Duration.ofMillis(300), 4, null))
+            .withNetwork(NetworkPolicy.loopbackForTests());
+    return new TestApp(App.create(config, null, smtp).start());
+  }
+
   public String url() {
     return app.url();
   }

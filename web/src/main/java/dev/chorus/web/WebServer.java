@@ -18,6 +18,7 @@ import dev.chorus.web.http.Errors;
 import dev.chorus.web.http.RequestMetrics;
 import dev.chorus.web.http.SecurityHeaders;
 import dev.chorus.web.page.AccountPages;
+import dev.chorus.web.page.AlertPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.ChannelPages;
@@ -157,6 +158,7 @@ public final class WebServer {
               new TokenPages(core, pages).register(r);
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
+              new AlertPages(core, pages).register(r);
               // The inbox's fixed paths first: /inbox/{id} would otherwise take them.
               InboxPages inbox = new InboxPages(core, pages);
               inboxStream.register(r);

@@ -18,6 +18,10 @@ final class Notices {
           Map.entry("query-enabled", "Query enabled: it listens again."),
           Map.entry("query-disabled", "Query disabled: it no longer listens."),
           Map.entry("query-deleted", "Query deleted."),
+          Map.entry("alert-acknowledged", "Alert acknowledged."),
+          Map.entry("alert-rule-saved", "Alert rule saved: it applies from the next check."),
+          Map.entry("alert-destination-added", "Destination added: new alerts go there too."),
+          Map.entry("alert-destination-removed", "Destination removed."),
           Map.entry(
               "sources-saved", "Listening sources saved: new ones are read now, then on schedule."),
           Map.entry("read", "Channel read."),

@@ -62,7 +62,12 @@ public final class Pages implements Errors.PageRenderer {
         actor.workspace(),
         actor.role(),
         joined,
-        Nav.forWorkspace(actor.workspace().slug(), actor.role(), ctx.path(), openInbox(actor)),
+        Nav.forWorkspace(
+            actor.workspace().slug(),
+            actor.role(),
+            ctx.path(),
+            openInbox(actor),
+            core.db.read(h -> core.alerts.store.unacknowledged(h, actor.workspace().id()))),
         null,
         version);
   }

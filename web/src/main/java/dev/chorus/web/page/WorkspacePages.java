@@ -124,6 +124,12 @@ public final class WorkspacePages {
             count, team, recent.subList(0, Math.min(8, recent.size())), days, counts, pending);
     Map<String, Object> p = new HashMap<>();
     p.put("model", model);
+    // The newest alert, so a crisis is seen from the first page.
+    p.put(
+        "latestAlert",
+        core.db.read(h -> core.alerts.store.list(h, ws, false, 1)).stream()
+            .findFirst()
+            .orElse(null));
     var shell =
         pages
             .shell(ctx, actor.workspace().name())

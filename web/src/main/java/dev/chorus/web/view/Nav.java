@@ -34,6 +34,15 @@ public final class Nav {
    * @param openInbox the workspace's open conversations, shown on the inbox link; negative for none
    */
   public static List<Group> forWorkspace(String slug, Role role, String path, long openInbox) {
+    return forWorkspace(slug, role, path, openInbox, -1);
+  }
+
+  /**
+   * @param unacknowledgedAlerts the workspace's alerts nobody acknowledged yet, shown on the alerts
+   *     link; negative for none
+   */
+  public static List<Group> forWorkspace(
+      String slug, Role role, String path, long openInbox, long unacknowledgedAlerts) {
     String base = "/w/" + slug;
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
@@ -47,7 +56,12 @@ public final class Nav {
     groups.add(
         new Group(
             "Listen",
-            List.of(inbox, item("Saved queries", base + "/queries", "search", path, false))));
+            List.of(
+                inbox,
+                item("Saved queries", base + "/queries", "search", path, false),
+                counted(
+                    item("Alerts", base + "/alerts", "alert", path, false),
+                    unacknowledgedAlerts))));
     List<Item> workspace = new ArrayList<>();
     workspace.add(item("Channels", base + "/channels", "plug", path, false));
     workspace.add(item("Members", base + "/members", "users", path, false));
@@ -57,6 +71,12 @@ public final class Nav {
     workspace.add(item("API tokens", base + "/tokens", "key", path, false));
     groups.add(new Group("Workspace", workspace));
     return groups.stream().filter(g -> !g.items().isEmpty()).toList();
+  }
+
+  private static Item counted(Item i, long count) {
+    if (count <= 0) return i;
+    return new Item(
+        i.label(), i.href(), i.icon(), i.active(), count >= 1000 ? "999+" : Long.toString(count));
   }
 
   private static Item item(String label, String href, String icon, String path, boolean exact) {
