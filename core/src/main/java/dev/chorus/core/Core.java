@@ -186,7 +186,19 @@ public final class Core {
             new SentimentScorer(VaderLexicon.bundled()),
             new Lazy<>(OpenNlpLanguageIdentifier::new));
     this.sources = new SourceStore();
-    this.heardItems = new HeardItems(db, channels, sources, annotateItems, ids, clock);
+    this.inboxEvents = new InboxEvents();
+    this.storeHeard = new StoreHeard(ids::next, !db.url().isSqlite());
+    this.pipeline =
+        new InProcessPipeline(
+            db,
+            annotateItems,
+            new ClassifyModes(),
+            storeHeard,
+            CursorStore.of(sources, clock),
+            inboxEvents,
+            clock,
+            InProcessPipeline.Limits.standard());
+    this.heardItems = new HeardItems(pipeline);
     this.pollChannel =
         new PollChannel(db, channels, sources, channelSecrets, connectors, heardItems, clock);
     // Built here, started by the app (Core itself runs nothing in the background).
@@ -204,18 +216,6 @@ public final class Core {
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);
-    this.inboxEvents = new InboxEvents();
-    this.storeHeard = new StoreHeard(ids::next, !db.url().isSqlite());
-    this.pipeline =
-        new InProcessPipeline(
-            db,
-            annotateItems,
-            new ClassifyModes(),
-            storeHeard,
-            CursorStore.channelCursor(),
-            inboxEvents,
-            clock,
-            InProcessPipeline.Limits.standard());
     this.conversations = new ConversationStore(db.url().isSqlite());
     this.triage = new TriageConversations(db, clock);
     this.addNote = new AddNote(db, ids, clock);

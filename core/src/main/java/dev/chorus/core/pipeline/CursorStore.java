@@ -1,22 +1,26 @@
 package dev.chorus.core.pipeline;
 
 import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.Source;
+import dev.chorus.core.channel.SourceStore;
+import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 
 /** Stores a source's cursor, on the transaction that stores the source's items. */
 public interface CursorStore {
   void commit(Handle h, Channel channel, String source, String cursor);
 
-  /** The channel's main read cursor ({@code channels.read_cursor}); other sources keep none. */
-  static CursorStore channelCursor() {
-    return (h, channel, source, cursor) -> {
-      if (!source.isEmpty()) {
-        throw new IllegalArgumentException("no cursor store for source " + source);
-      }
-      h.createUpdate("UPDATE channels SET read_cursor = :c WHERE id = :id")
-          .bind("c", cursor)
-          .bind("id", channel.id().value())
-          .execute();
-    };
+  /**
+   * Cursors where the channels keep them: mentions on the channel, every other source (hashtags,
+   * searches, the firehose) in its own row, marked read successfully.
+   */
+  static CursorStore of(SourceStore sources, Clock clock) {
+    return (h, channel, source, cursor) ->
+        sources.advance(
+            h,
+            channel.id(),
+            source.isEmpty() ? Source.MENTIONS : Source.parse(source),
+            cursor,
+            clock.instant());
   }
 }

@@ -173,6 +173,7 @@ public final class InProcessPipeline implements Pipeline {
         }
       }
     }
+    if (heard.onlyMatching()) annotated.removeIf(a -> a.queryIds().isEmpty());
     return new Prepared(annotated, refused, clean.size() - fresh.size());
   }
 
