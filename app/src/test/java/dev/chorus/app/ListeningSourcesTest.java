@@ -178,6 +178,46 @@ class ListeningSourcesTest {
   }
 
   @Test
+  void onlyAdminsChangeSourcesEveryMemberSeesThemAndAnotherWorkspaceGetsA404() {
+    var editor = app.user("editor@example.com");
+    app.add(owner.workspace(), editor, Role.EDITOR);
+    Api asEditor =
+        new Api(
+            app.url(),
+            app.core()
+                .issueToken
+                .issue(
+                    new Actor(editor, owner.workspace(), Role.EDITOR, null),
+                    "e",
+                    TokenScope.WRITE,
+                    0)
+                .secret());
+    assertThat(asEditor.get(path("/sources")).status()).isEqualTo(200);
+    assertThat(asEditor.send("PUT", path("/sources"), "{\"searches\": [\"x\"]}").status())
+        .isEqualTo(403);
+    Browser b = new Browser(app.url()).signIn("editor@example.com", TestApp.PASSWORD);
+    String page = b.get("/w/acme/channels/" + channel.id()).body();
+    assertThat(page).contains("Listening sources").doesNotContain("id=\"sources-form\"");
+    assertThat(
+            b.post("/w/acme/channels/" + channel.id() + "/sources", "searches", "x").statusCode())
+        .isEqualTo(403);
+
+    var stranger = app.user("stranger@example.com");
+    var elsewhere = app.workspace(stranger, "Elsewhere");
+    Api asStranger =
+        new Api(
+            app.url(),
+            app.core()
+                .issueToken
+                .issue(new Actor(stranger, elsewhere, Role.OWNER, null), "s", TokenScope.WRITE, 0)
+                .secret());
+    assertThat(asStranger.get(path("/sources")).status()).isEqualTo(404);
+    assertThat(asStranger.send("PUT", path("/sources"), "{\"searches\": [\"x\"]}").status())
+        .isEqualTo(404);
+    assertThat(api.get(path("/sources")).json().get("searches")).isEmpty();
+  }
+
+  @Test
   void streamsStartWhenLiveIsOnStoreWhatArrivesAndStopOnChangeAndDisconnect() {
     api.send("PUT", path("/sources"), "{\"hashtags\": [\"coffee\"], \"live\": true}");
     await(() -> mastodon.openStreams().containsAll(List.of("user:notification", "hashtag:coffee")));
