@@ -132,6 +132,9 @@ public final class Main implements Runnable {
 
     abstract void announce(App app, PrintWriter out);
 
+    /** Runs after the database is ready and before the server starts (and its scheduler). */
+    void prepare(App app) {}
+
     @Override
     public Integer call() throws Exception {
       Config config = listen.apply(storage.config());
@@ -141,6 +144,7 @@ public final class Main implements Runnable {
             "data-dir", "Chorus is already running on " + config.dataDir() + "; stop it first");
       }
       App app = App.create(config);
+      prepare(app);
       app.start();
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       announce(app, out);
@@ -188,9 +192,18 @@ public final class Main implements Runnable {
       name = "demo",
       description = "Run Chorus with a demo workspace (created on first run) and print a login.")
   static final class Demo extends ServerCommand {
+    private DemoWorkspace.Login login;
+
+    // Before the scheduler starts, so the demo channel's two hours of history are read once, here,
+    // and not a second time by the scheduler in parallel.
+    @Override
+    void prepare(App app) {
+      System.out.println("Preparing the demo: reading two hours of the demo network's history…");
+      login = new DemoWorkspace(app.core(), app.config().dataDir()).ensure();
+    }
+
     @Override
     void announce(App app, PrintWriter out) {
-      DemoWorkspace.Login login = new DemoWorkspace(app.core(), app.config().dataDir()).ensure();
       out.println();
       out.println("Chorus " + Version.current() + " demo is running.");
       out.println();

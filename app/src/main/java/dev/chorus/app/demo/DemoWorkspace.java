@@ -1,12 +1,11 @@
 package dev.chorus.app.demo;
 
-import dev.chorus.channels.webhook.CreateWebhook;
+import dev.chorus.channels.demo.DemoNetwork;
 import dev.chorus.core.Core;
 import dev.chorus.core.account.User;
 import dev.chorus.core.channel.Channel;
-import dev.chorus.core.channel.InboundItem;
+import dev.chorus.core.channel.ConnectChannel;
 import dev.chorus.core.channel.Network;
-import dev.chorus.core.channel.RemoteRef;
 import dev.chorus.core.listening.SaveQuery;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
@@ -20,15 +19,28 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Creates the demo workspace once (a team, a pending invitation, two saved queries and a demo
- * channel with sample mentions) and tells the login on every start.
+ * Creates the demo workspace once (a team, a pending invitation, saved queries and a channel on the
+ * simulated demo network, already holding the last two hours of its audience's posts) and tells the
+ * login on every start.
  */
 public final class DemoWorkspace {
   public static final String EMAIL = "demo@chorus.example";
+
+  /** The demo channel's name: it says what it is wherever it is listed. */
+  public static final String CHANNEL_NAME = "Demo network: Northwind Coffee's audience (simulated)";
+
+  /** The demo audience's seed: every demo hears the same stream, shifted to its own start. */
+  static final long SEED = 20261130L;
+
+  /** How much the audience has already said when the demo opens. */
+  static final Duration HISTORY = Duration.ofHours(2);
+
+  /** How often the demo channel is read, in seconds. */
+  static final int POLL_SECONDS = 5;
 
   /** The demo login; {@code password} is null when the user has since changed it. */
   public record Login(String email, String password, String workspaceSlug) {}
@@ -91,61 +103,62 @@ public final class DemoWorkspace {
   }
 
   /**
-   * A saved query and a webhook channel, labelled as the demo's, holding a few sample mentions that
-   * went through the same path as real ones (annotated, matched, stored).
+   * The saved queries and a channel on the demo network, labelled as the demo's: its audience
+   * started talking two hours ago, so the channel is read up to now before the demo opens (through
+   * the same path as every channel: annotated, matched, threaded, stored), then every few seconds.
    */
   private void listen(Actor actor) {
+    // The brand's name, less the posts that use the word in another sense (the sample database,
+    // the wind, the ferry, the band, the street).
     core.saveQuery.save(
         actor,
         null,
         new SaveQuery.Draft(
-            "Northwind mentions", "northwind OR #northwind OR @northwind", List.of()));
+            "Northwind mentions",
+            "(northwind OR @northwindcoffee OR #northwind) NOT (traders OR sql OR database OR dbo"
+                + " OR tutorial OR gusts OR ferry OR band OR street OR lake OR souffle OR sturmböen"
+                + " OR sopla OR soprando OR バンド)",
+            List.of()));
     core.saveQuery.save(
         actor,
         null,
         new SaveQuery.Draft(
             "Oat latte feedback",
-            "(\"oat latte\" OR oatlatte) NEAR/10 (love OR hate OR worth)",
+            "(\"oat latte\" OR \"latte à l'avoine\" OR \"hafer latte\" OR \"latte de avena\" OR"
+                + " \"latte de aveia\" OR オーツラテ) NEAR/12 (love OR worth OR best OR lukewarm OR"
+                + " sweetened OR ruined OR prices OR excellent OR adore OR wert OR vale OR encanta OR"
+                + " 美味しい OR 甘い)",
             List.of()));
-    Channel demo =
-        new CreateWebhook(core.connectChannel)
-            .create(actor, "Demo network (sample mentions)")
-            .channel();
+    core.saveQuery.save(
+        actor,
+        null,
+        new SaveQuery.Draft(
+            "Orders and shipping problems",
+            "\"hasn't arrived\" OR \"split open\" OR \"charged me twice\" OR \"charge twice\" OR"
+                + " checkout OR \"got decaf\" OR \"pas arrivé\" OR \"nicht da\" OR \"sin llegar\" OR"
+                + " \"não chegou\" OR 届かない",
+            List.of()));
     Instant now = core.clock.instant();
-    List<InboundItem> items = new ArrayList<>();
-    String[][] samples = {
-      {
-        "@mara",
-        "Mara K.",
-        "Does #northwind open early on Sundays? Need my coffee before the market"
-      },
-      {"@jtorres", "J. Torres", "Honestly the oat latte at Northwind is worth every cent, love it"},
-      {
-        "@linh",
-        "Linh",
-        "Waited 25 minutes at Northwind downtown and my order was wrong. Not great."
-      },
-      {"@coffeeguide", "Coffee Guide", "Best roasters this winter: @northwind, Bean There, Kiln"},
-      {"@paulo", "Paulo", "O café da Northwind é excelente, recomendo muito!"},
-      {"@sam", "Sam", "Traffic on the bridge again this morning"},
-    };
-    for (int i = 0; i < samples.length; i++) {
-      items.add(
-          new InboundItem(
-              Network.WEBHOOK,
-              "mention",
-              new RemoteRef("demo-" + (i + 1), null, null),
-              samples[i][0],
-              samples[i][1],
-              null,
-              null,
-              samples[i][2],
-              now.minus(Duration.ofHours(3L * (samples.length - i))),
-              null,
-              null));
+    Channel demo =
+        core.connectChannel.connect(
+            actor,
+            new ConnectChannel.Spec(
+                Network.DEMO,
+                CHANNEL_NAME,
+                "@northwindcoffee on the demo network",
+                DemoNetwork.settings(SEED, now.minus(HISTORY), POLL_SECONDS),
+                null,
+                null));
+    // Two hours of history, a few hundred items per read: caught up in a handful of reads, when
+    // a read no longer moves the channel's position.
+    String before = null;
+    for (int read = 0; read < 50; read++) {
+      Channel current =
+          core.db.read(h -> core.channels.find(h, actor.workspace().id(), demo.id())).orElseThrow();
+      if (read > 0 && Objects.equals(current.cursor(), before)) break;
+      before = current.cursor();
+      if (core.pollChannel.poll(current).error() != null) break;
     }
-    var annotated = core.annotateItems.annotate(demo, items);
-    core.db.inTransaction(h -> core.channels.storeItems(h, demo, annotated, core.ids::next, now));
   }
 
   private static String read(Path file) {
