@@ -3,7 +3,6 @@ package dev.chorus.listen.modes;
 import dev.chorus.listen.text.Folding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One text made ready for cue matching: links, handles and emoji set aside, folded (lower case, no
@@ -12,14 +11,16 @@ import java.util.regex.Pattern;
  * each with how it ended, for interrogative openers.
  */
 final class CueText {
-  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-  private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.@-]+");
 
   /**
    * A clause (a sentence, or the part of one after a comma or colon): its words padded as {@link
-   * #padded()}, and whether its sentence ended with "!".
+   * #padded()}, and the character that ended it ("!" when its sentence ended with one).
    */
-  record Sentence(String words, boolean exclaims) {}
+  record Sentence(String words, char end) {
+    boolean exclaims() {
+      return end == '!';
+    }
+  }
 
   private final String folded;
   private final String padded;
@@ -32,29 +33,75 @@ final class CueText {
   }
 
   static CueText of(String text) {
-    String plain = HANDLE.matcher(URL.matcher(apostrophes(text)).replaceAll(" ")).replaceAll(" ");
-    String folded = Folding.fold(plain);
+    String folded = withoutLinksAndHandles(Folding.fold(apostrophes(text)));
     List<Sentence> sentences = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= folded.length(); i++) {
       char c = i < folded.length() ? folded.charAt(i) : '\n';
-      // ¿ and ¡ open a sentence in Spanish; . ! ? ; and line breaks end one.
-      if (c == '.'
-          || c == '!'
-          || c == '?'
-          || c == ';'
-          || c == '\n'
-          || c == '\u00bf'
-          || c == '\u00a1') {
-        // "Hey, quick one, is it still on": a question can start after a comma or colon.
-        for (String clause : folded.substring(start, i).split("[,:]")) {
-          String words = words(clause);
-          if (!words.isEmpty()) sentences.add(new Sentence(" " + words + " ", c == '!'));
-        }
+      // ¿ and ¡ open a sentence in Spanish; . ! ? ; and line breaks end one; a question can also
+      // start after a comma or colon ("Hey, quick one, is it still on").
+      boolean ends =
+          c == '.'
+              || c == '!'
+              || c == '?'
+              || c == ';'
+              || c == '\n'
+              || c == '\u00bf'
+              || c == '\u00a1';
+      if (ends || c == ',' || c == ':') {
+        String words = words(folded.substring(start, i));
+        if (!words.isEmpty()) sentences.add(new Sentence(" " + words + " ", c));
         start = i + 1;
       }
     }
-    return new CueText(folded, " " + words(folded) + " ", List.copyOf(sentences));
+    // A clause exclaims when its sentence ends in "!".
+    List<Sentence> marked = new ArrayList<>(sentences.size());
+    boolean exclaims = false;
+    for (int i = sentences.size() - 1; i >= 0; i--) {
+      Sentence s = sentences.get(i);
+      if (s.end != ',' && s.end != ':') exclaims = s.end == '!';
+      marked.add(0, new Sentence(s.words, exclaims ? '!' : s.end));
+    }
+    return new CueText(folded, " " + words(folded) + " ", List.copyOf(marked));
+  }
+
+  /**
+   * {@code folded} without links ({@code http://}, {@code https://}, {@code www.} up to the next
+   * space) and handles ({@code @name}, {@code @name@host}), which are replaced by a space.
+   */
+  private static String withoutLinksAndHandles(String folded) {
+    StringBuilder out = null;
+    int n = folded.length();
+    for (int i = 0; i < n; i++) {
+      char c = folded.charAt(i);
+      boolean wordStart = i == 0 || !isWordChar(folded.charAt(i - 1));
+      int skip = i;
+      if (wordStart
+          && (folded.startsWith("http://", i)
+              || folded.startsWith("https://", i)
+              || folded.startsWith("www.", i))) {
+        while (skip < n && !Character.isWhitespace(folded.charAt(skip))) skip++;
+      } else if (c == '@' && wordStart) {
+        skip = i + 1;
+        while (skip < n) {
+          char h = folded.charAt(skip);
+          if (!(isWordChar(h) || h == '.' || h == '@' || h == '-')) break;
+          skip++;
+        }
+      }
+      if (skip > i) {
+        if (out == null) out = new StringBuilder(n).append(folded, 0, i);
+        out.append(' ');
+        i = skip - 1;
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? folded : out.toString();
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Typographic apostrophes as ASCII ones. */

@@ -2,20 +2,29 @@ package dev.chorus.listen.modes;
 
 import dev.chorus.listen.text.Folding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A list of cue phrases found in a {@link CueText}. Phrases are written as people write them and
  * folded once here (lower case, no accents: "déçu" finds "decu" and "DÉÇU"); a phrase ending in
  * {@code *} matches any word that starts with its last word ("recommend*" finds "recommended"); a
- * phrase with an apostrophe also matches without it ("doesn't" finds "doesnt"). Immutable.
+ * phrase with an apostrophe also matches without it ("doesn't" finds "doesnt"). Phrases are indexed
+ * by their first word, so a text is matched in one pass over its words whatever the length of the
+ * list. Immutable.
  */
 final class Phrases {
   private final String[] needles;
-  private final boolean[] prefix;
   private final String[] shown;
+
+  /** Phrase indexes by first word, for every phrase but single-word prefixes. */
+  private final Map<String, int[]> byFirstWord = new HashMap<>();
+
+  /** Single-word prefix phrases ("refund*"): their indexes. */
+  private final int[] prefixes;
 
   Phrases(String... phrases) {
     Set<String> all = new LinkedHashSet<>();
@@ -27,32 +36,62 @@ final class Phrases {
     }
     List<String> list = new ArrayList<>(all);
     needles = new String[list.size()];
-    prefix = new boolean[list.size()];
     shown = new String[list.size()];
+    Map<String, List<Integer>> index = new HashMap<>();
+    List<Integer> prefixList = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String p = list.get(i);
-      prefix[i] = p.endsWith("*");
-      String words = prefix[i] ? p.substring(0, p.length() - 1) : p;
+      boolean prefix = p.endsWith("*");
+      String words = prefix ? p.substring(0, p.length() - 1) : p;
       shown[i] = words;
-      needles[i] = " " + words + (prefix[i] ? "" : " ");
+      needles[i] = " " + words + (prefix ? "" : " ");
+      int space = words.indexOf(' ');
+      if (prefix && space < 0) prefixList.add(i);
+      else
+        index
+            .computeIfAbsent(space < 0 ? words : words.substring(0, space), k -> new ArrayList<>())
+            .add(i);
     }
+    index.forEach((k, v) -> byFirstWord.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    prefixes = prefixList.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The first phrase found in {@code text} (in the list's order), or null. */
+  /** The phrase found in {@code text} that comes first in the list, or null. */
   String find(CueText text) {
     String padded = text.padded();
-    for (int i = 0; i < needles.length; i++) {
-      if (padded.contains(needles[i])) return shown[i];
+    int best = Integer.MAX_VALUE;
+    int start = 1;
+    while (start < padded.length()) {
+      int end = padded.indexOf(' ', start);
+      if (end < 0) break;
+      best = Math.min(best, at(padded, start, end, best));
+      start = end + 1;
     }
-    return null;
+    return best == Integer.MAX_VALUE ? null : shown[best];
   }
 
-  /** The first phrase that {@code sentence} (padded words) starts with, or null. */
+  /** The phrase that {@code sentence} (padded words) starts with and comes first in the list. */
   String opens(String sentence) {
-    for (int i = 0; i < needles.length; i++) {
-      if (sentence.startsWith(needles[i])) return shown[i];
+    int end = sentence.indexOf(' ', 1);
+    if (end < 0) return null;
+    int best = at(sentence, 1, end, Integer.MAX_VALUE);
+    return best == Integer.MAX_VALUE ? null : shown[best];
+  }
+
+  /** The smallest index below {@code best} of a phrase starting at the word [start, end). */
+  private int at(String padded, int start, int end, int best) {
+    int[] candidates = byFirstWord.get(padded.substring(start, end));
+    if (candidates != null) {
+      for (int i : candidates) {
+        if (i >= best) break;
+        if (padded.startsWith(needles[i], start - 1)) best = i;
+      }
     }
-    return null;
+    for (int i : prefixes) {
+      if (i >= best) break;
+      if (padded.startsWith(needles[i], start - 1)) best = i;
+    }
+    return best;
   }
 
   int size() {
