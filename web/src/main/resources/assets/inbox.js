@@ -275,12 +275,14 @@
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
       .then(function (html) {
         var y = window.scrollY;
-        var timeline = $(".timeline", live);
-        var atEnd = timeline && timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 8;
-        var top = timeline ? timeline.scrollTop : 0;
+        var main = $(".conv-main", live);
+        var atEnd = main && main.scrollHeight - main.scrollTop - main.clientHeight < 8;
+        var top = main ? main.scrollTop : 0;
+        var asideTop = $(".conv-aside", live) ? $(".conv-aside", live).scrollTop : 0;
         live.innerHTML = html;
-        var t2 = $(".timeline", live);
-        if (t2) t2.scrollTop = atEnd ? t2.scrollHeight : top;
+        var m2 = $(".conv-main", live);
+        if (m2) m2.scrollTop = atEnd ? m2.scrollHeight : top;
+        if ($(".conv-aside", live)) $(".conv-aside", live).scrollTop = asideTop;
         window.scrollTo(window.scrollX, y);
         localise(live);
         announce("The conversation was updated.");
@@ -423,6 +425,9 @@
   });
 
   if (openId) {
+    // The newest message is at the end of the thread, as in a chat.
+    var thread = live && $(".conv-main", live);
+    if (thread) thread.scrollTop = thread.scrollHeight;
     var active = rowOf(openId);
     if (active) { active.classList.add("is-current"); active.scrollIntoView({ block: "nearest" }); }
   }

@@ -205,7 +205,7 @@ public final class InboxActions {
   private static String conversation(Context ctx, Actor actor, ConversationId id, String notice) {
     Filters back = back(ctx);
     String base = back.url("/w/" + actor.workspace().slug() + "/inbox/" + id.value());
-    return base + (base.contains("?") ? "&" : "?") + "notice=" + notice + "#conversation";
+    return base + (base.contains("?") ? "&" : "?") + "notice=" + notice;
   }
 
   private void canned(Context ctx) {

@@ -91,7 +91,7 @@ public final class InboxPages {
                     opened));
     Map<String, Object> p = new HashMap<>();
     p.put("page", page);
-    String title = opened == null ? "Inbox" : title(opened.thread().conversation());
+    String title = "Inbox";
     p.put(
         "shell", pages.shell(ctx, title).withNotice(InboxActions.notice(ctx.queryParam("notice"))));
     if (kept != null) ctx.status(kept.status());

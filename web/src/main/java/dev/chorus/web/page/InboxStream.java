@@ -122,7 +122,7 @@ public final class InboxStream implements AutoCloseable {
     sse.onClose(() -> clients.remove(c));
     clients.put(c, Boolean.TRUE);
     // Tells the page the stream is live (and flushes the headers through any proxy).
-    c.send("ready", "");
+    c.send("ready", "live");
   }
 
   private void changed(WorkspaceId ws, Set<String> ids) {
