@@ -3,11 +3,17 @@ package dev.chorus.app;
 import dev.chorus.channels.Connectors;
 import dev.chorus.channels.alert.AlertSenders;
 import dev.chorus.channels.alert.SmtpSettings;
+import dev.chorus.channels.bluesky.BlueskyDirectory;
+import dev.chorus.channels.bluesky.ConnectBluesky;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.rss.FeedDiscovery;
 import dev.chorus.core.Core;
+import dev.chorus.core.channel.ChannelSecrets;
+import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.RenewCredentials;
 import dev.chorus.core.security.InstanceKey;
+import dev.chorus.core.security.SecretBox;
 import dev.chorus.core.store.Database;
 import dev.chorus.web.WebServer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -100,6 +106,7 @@ public final class App implements AutoCloseable {
             key,
             registry,
             new ConnectFeed(new FeedDiscovery(http), core.connectChannel),
+            new ConnectBluesky(bluesky(config, http, clock), core.connectChannel, clock),
             http,
             new WebServer.Settings(
                 config.host(),
@@ -119,6 +126,11 @@ public final class App implements AutoCloseable {
         : InstanceKey.fromFile(config.dataDir().resolve("secret.key"));
   }
 
+  /** Where Bluesky accounts are found, as configured. */
+  static BlueskyDirectory bluesky(Config config, SafeHttp http, Clock clock) {
+    return new BlueskyDirectory(http, config.bluesky().appView(), config.bluesky().plc(), clock);
+  }
+
   /** The core services over an open database, with the networks' connectors. */
   static Core core(Config config, Database db, Clock clock, InstanceKey key) {
     return core(config, db, clock, key, SmtpSettings.fromEnv(System.getenv()).orElse(null));
@@ -127,12 +139,15 @@ public final class App implements AutoCloseable {
   /** As above; alerts go out by webhook, and by email when {@code smtp} is not null. */
   static Core core(Config config, Database db, Clock clock, InstanceKey key, SmtpSettings smtp) {
     SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
+    // Connectors store refreshed tokens through their own view of the store: Core needs them first.
+    RenewCredentials renew =
+        new RenewCredentials(db, new ChannelStore(), new ChannelSecrets(new SecretBox(key)));
     return new Core(
         db,
         clock,
         config.throttle(),
         key,
-        new Connectors(http, clock),
+        new Connectors(http, clock, bluesky(config, http, clock), renew),
         new AlertSenders(http, smtp, publicUrl(config), clock));
   }
 

@@ -1,9 +1,11 @@
 package dev.chorus.app;
 
+import dev.chorus.channels.bluesky.BlueskyDirectory;
 import dev.chorus.channels.net.NetworkPolicy;
 import dev.chorus.core.account.SignInThrottle;
 import dev.chorus.core.store.Database;
 import dev.chorus.core.store.DatabaseUrl;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param secretKeyBase64 the instance key from CHORUS_SECRET_KEY, or null to use the key file in
  *     {@code dataDir}
  * @param network what outbound calls to networks may reach
+ * @param bluesky where Bluesky handles and DIDs are looked up
  */
 public record Config(
     Path dataDir,
@@ -28,7 +31,33 @@ public record Config(
     long maxBodyBytes,
     Database.Options databaseOptions,
     SignInThrottle.Limits throttle,
-    NetworkPolicy network) {
+    NetworkPolicy network,
+    Bluesky bluesky) {
+  /**
+   * The services that find a Bluesky account: an AppView (or any server answering {@code
+   * com.atproto.identity.resolveHandle}) and a did:plc directory. Self-hosted AT Protocol networks
+   * name their own (CHORUS_BLUESKY_APPVIEW, CHORUS_BLUESKY_PLC).
+   */
+  public record Bluesky(URI appView, URI plc) {
+    public Bluesky {
+      check("appView", appView);
+      check("plc", plc);
+    }
+
+    /** The public network: Bluesky's AppView and plc.directory. */
+    public static Bluesky production() {
+      return new Bluesky(BlueskyDirectory.PUBLIC_APPVIEW, BlueskyDirectory.PUBLIC_PLC);
+    }
+
+    private static void check(String name, URI u) {
+      Objects.requireNonNull(u, name);
+      if (u.getHost() == null
+          || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
+        throw new IllegalArgumentException(name + " must be an http(s) address, not " + u);
+      }
+    }
+  }
+
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(host, "host");
@@ -36,6 +65,7 @@ public record Config(
     Objects.requireNonNull(databaseOptions, "databaseOptions");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(bluesky, "bluesky");
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0 to 65535");
   }
 
@@ -52,7 +82,8 @@ public record Config(
         1024 * 1024,
         Database.Options.defaults(),
         SignInThrottle.Limits.defaults(),
-        NetworkPolicy.production());
+        NetworkPolicy.production(),
+        Bluesky.production());
   }
 
   public DatabaseUrl databaseUrl() {
@@ -71,7 +102,8 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        network);
+        network,
+        bluesky);
   }
 
   public Config withHost(String h) {
@@ -86,7 +118,8 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        network);
+        network,
+        bluesky);
   }
 
   public Config withDatabase(DatabaseUrl d) {
@@ -101,7 +134,8 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        network);
+        network,
+        bluesky);
   }
 
   public Config withPublicUrl(String u) {
@@ -116,7 +150,8 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        network);
+        network,
+        bluesky);
   }
 
   public Config withDatabaseOptions(Database.Options o) {
@@ -131,7 +166,8 @@ public record Config(
         maxBodyBytes,
         o,
         throttle,
-        network);
+        network,
+        bluesky);
   }
 
   public Config withNetwork(NetworkPolicy n) {
@@ -146,7 +182,8 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        n);
+        n,
+        bluesky);
   }
 
   public Config withSecretKey(String k) {
@@ -161,6 +198,23 @@ public record Config(
         maxBodyBytes,
         databaseOptions,
         throttle,
-        network);
+        network,
+        bluesky);
+  }
+
+  public Config withBluesky(Bluesky b) {
+    return new Config(
+        dataDir,
+        database,
+        host,
+        port,
+        publicUrl,
+        secretKeyBase64,
+        shutdownGrace,
+        maxBodyBytes,
+        databaseOptions,
+        throttle,
+        network,
+        b);
   }
 }

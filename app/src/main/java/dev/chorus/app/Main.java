@@ -95,7 +95,26 @@ public final class Main implements Runnable {
       if (url != null && !url.isBlank()) c = c.withDatabase(DatabaseUrl.parse(url));
       String key = System.getenv("CHORUS_SECRET_KEY");
       if (key != null && !key.isBlank()) c = c.withSecretKey(key);
-      return c;
+      return c.withBluesky(
+          new Config.Bluesky(
+              endpoint("CHORUS_BLUESKY_APPVIEW", c.bluesky().appView()),
+              endpoint("CHORUS_BLUESKY_PLC", c.bluesky().plc())));
+    }
+
+    /** A service address from the environment, or {@code fallback} when unset. */
+    private static java.net.URI endpoint(String variable, java.net.URI fallback) {
+      String v = System.getenv(variable);
+      if (v == null || v.isBlank()) return fallback;
+      try {
+        java.net.URI u = java.net.URI.create(v.strip().replaceAll("/+$", ""));
+        if (u.getHost() == null || u.getScheme() == null || !u.getScheme().matches("https?")) {
+          throw new IllegalArgumentException("not http(s)");
+        }
+        return u;
+      } catch (IllegalArgumentException e) {
+        throw new Invalid(
+            variable, variable + " must be an http(s) address such as https://plc.example.com");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.chorus.channels;
 
+import dev.chorus.channels.bluesky.BlueskyConnector;
+import dev.chorus.channels.bluesky.BlueskyDirectory;
 import dev.chorus.channels.demo.DemoNetwork;
 import dev.chorus.channels.mastodon.MastodonConnector;
 import dev.chorus.channels.mastodon.MastodonCredentials;
@@ -12,6 +14,7 @@ import dev.chorus.core.channel.ChannelLimits;
 import dev.chorus.core.channel.Connector;
 import dev.chorus.core.channel.ConnectorFactory;
 import dev.chorus.core.channel.Network;
+import dev.chorus.core.channel.RenewCredentials;
 import java.net.URI;
 import java.time.Clock;
 
@@ -21,11 +24,20 @@ public final class Connectors implements ConnectorFactory {
   private final Clock clock;
   // One demo network for the life of the app: it remembers what was sent into demo channels.
   private final DemoNetwork demo;
+  private final BlueskyDirectory bluesky;
+  private final RenewCredentials renewCredentials;
 
-  public Connectors(SafeHttp http, Clock clock) {
+  /**
+   * @param bluesky where Bluesky handles and DIDs are looked up
+   * @param renewCredentials stores the tokens a network refreshed (Bluesky's sessions)
+   */
+  public Connectors(
+      SafeHttp http, Clock clock, BlueskyDirectory bluesky, RenewCredentials renewCredentials) {
     this.http = http;
     this.clock = clock;
     this.demo = new DemoNetwork(clock);
+    this.bluesky = bluesky;
+    this.renewCredentials = renewCredentials;
   }
 
   @Override
@@ -33,6 +45,10 @@ public final class Connectors implements ConnectorFactory {
     if (channel.network() == Network.MASTODON) {
       new MastodonOAuth(http, clock)
           .revoke(URI.create(channel.address()), MastodonCredentials.parse(secret));
+    }
+    if (channel.network() == Network.BLUESKY) {
+      // Ends the session; the app password itself can only be revoked in the Bluesky app.
+      BlueskyConnector.open(bluesky, secret, clock, c -> {}).session().signOut();
     }
   }
 
@@ -48,6 +64,14 @@ public final class Connectors implements ConnectorFactory {
               MastodonTimings.standard(),
               clock);
       case DEMO -> demo.open(channel);
+      // Refreshed tokens are stored at once: the PDS rotates refresh tokens, so the next read
+      // would otherwise present a spent one.
+      case BLUESKY ->
+          BlueskyConnector.open(
+              bluesky,
+              secret,
+              clock,
+              c -> renewCredentials.renew(channel.id(), c.toJson(), c.refreshExpiresAt()));
       // Webhooks are pushed to, never read: a connector with no capabilities stops polling.
       case WEBHOOK ->
           new Connector() {

@@ -5,6 +5,7 @@ import dev.chorus.core.channel.ChannelId;
 import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.PollChannel;
 import dev.chorus.core.channel.ReconnectChannel;
+import dev.chorus.core.error.Invalid;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.security.Tokens;
 
@@ -25,6 +26,13 @@ public final class Reconnect {
   }
 
   public Done reconnect(Actor actor, ChannelId id, Network network) {
+    if (network == Network.BLUESKY) {
+      // Its credentials were deleted on disconnect: only the app password, typed again, helps.
+      throw new Invalid(
+          "channel",
+          "a Bluesky account comes back with its app password: use Connect Bluesky on the"
+              + " Channels page");
+    }
     // A webhook's old secret may be why it was disconnected: it never comes back.
     String secret = network == Network.WEBHOOK ? Tokens.random("whsec_", 32) : null;
     Channel back = reconnectChannel.reconnect(actor, id, secret);

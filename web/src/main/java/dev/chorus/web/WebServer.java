@@ -1,6 +1,7 @@
 package dev.chorus.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.channels.bluesky.ConnectBluesky;
 import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
@@ -21,6 +22,7 @@ import dev.chorus.web.page.AccountPages;
 import dev.chorus.web.page.AlertPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
+import dev.chorus.web.page.BlueskyPages;
 import dev.chorus.web.page.ChannelPages;
 import dev.chorus.web.page.InboxActions;
 import dev.chorus.web.page.InboxPages;
@@ -73,6 +75,7 @@ public final class WebServer {
   private final Core core;
   private final InstanceKey key;
   private final ConnectFeed connectFeed;
+  private final ConnectBluesky connectBluesky;
   private final SafeHttp http;
   private final PrometheusMeterRegistry registry;
   private final Settings settings;
@@ -86,10 +89,12 @@ public final class WebServer {
       InstanceKey key,
       PrometheusMeterRegistry registry,
       ConnectFeed connectFeed,
+      ConnectBluesky connectBluesky,
       SafeHttp http,
       Settings settings) {
     this.core = core;
     this.connectFeed = connectFeed;
+    this.connectBluesky = connectBluesky;
     this.http = http;
     this.registry = registry;
     this.settings = settings;
@@ -111,6 +116,7 @@ public final class WebServer {
             core,
             links,
             connectFeed,
+            connectBluesky,
             new CreateWebhook(core.connectChannel),
             new ReceiveWebhook(core));
     Map<String, Object> openApi =
@@ -170,6 +176,7 @@ public final class WebServer {
                       core, pages, connectFeed, new CreateWebhook(core.connectChannel), links);
               channelPages.register(r);
               new MastodonPages(core, pages, channelPages, http, links).register(r);
+              new BlueskyPages(core, channelPages, connectBluesky).register(r);
               api.register(r);
               if (settings.extraRoutes() != null) settings.extraRoutes().accept(r);
             });

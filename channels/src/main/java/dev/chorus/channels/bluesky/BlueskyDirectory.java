@@ -46,13 +46,15 @@ public final class BlueskyDirectory {
     this.plcDirectory = Objects.requireNonNull(plcDirectory, "plcDirectory");
   }
 
+  /** Bluesky's public AppView, which resolves any handle. */
+  public static final URI PUBLIC_APPVIEW = URI.create("https://public.api.bsky.app");
+
+  /** The public did:plc directory. */
+  public static final URI PUBLIC_PLC = URI.create("https://plc.directory");
+
   /** The public network: Bluesky's AppView resolves handles, plc.directory holds did:plc. */
   public static BlueskyDirectory production(SafeHttp http, Clock clock) {
-    return new BlueskyDirectory(
-        http,
-        URI.create("https://public.api.bsky.app"),
-        URI.create("https://plc.directory"),
-        clock);
+    return new BlueskyDirectory(http, PUBLIC_APPVIEW, PUBLIC_PLC, clock);
   }
 
   Xrpc xrpc() {

@@ -9,7 +9,15 @@ import java.time.Duration;
  * {@link ChannelFailure} a person can act on, classified retryable or not in {@link #failure}.
  */
 public final class BlueskyErrors {
+  private static final String INACTIVE =
+      "the account is not active (taken down, suspended or deactivated)";
+
   private BlueskyErrors() {}
+
+  /** True when {@code f} says the account itself is taken down, suspended or deactivated. */
+  static boolean accountInactive(ChannelFailure f) {
+    return f.getMessage() != null && f.getMessage().contains(INACTIVE);
+  }
 
   /**
    * @param status the HTTP status
@@ -52,7 +60,7 @@ public final class BlueskyErrors {
               null);
       // The account is suspended, taken down or deactivated: retrying cannot change that.
       case "AccountTakedown", "AccountDeactivated", "AccountSuspended" ->
-          new ChannelFailure(where + "the account is not active" + said, false, null, status, null);
+          new ChannelFailure(where + INACTIVE + said, false, null, status, null);
       // No account has this handle (a typo, or the account moved): asking again will not help.
       case "HandleNotFound" ->
           new ChannelFailure(

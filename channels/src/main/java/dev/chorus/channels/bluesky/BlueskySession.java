@@ -160,6 +160,24 @@ public final class BlueskySession {
     return xrpc;
   }
 
+  /**
+   * Ends the session on the PDS ({@code com.atproto.server.deleteSession} with the refresh token),
+   * so the stored tokens no longer work. Tokens the PDS already refuses count as ended.
+   *
+   * @throws ChannelFailure when the PDS cannot be reached or fails
+   */
+  public synchronized void signOut() {
+    Xrpc.Reply r =
+        xrpc.post(
+            current.pds(),
+            "com.atproto.server.deleteSession",
+            null,
+            current.refreshJwt(),
+            "signing out");
+    if (r.ok() || r.status() == 400 || r.status() == 401) return;
+    throw r.failure("signing out");
+  }
+
   private Xrpc.Reply authed(java.util.function.Function<String, Xrpc.Reply> call) {
     String token = accessToken();
     Xrpc.Reply r = call.apply(token);

@@ -4,6 +4,7 @@ import dev.chorus.core.channel.Channel;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.ConnectChannel;
 import dev.chorus.core.channel.Network;
+import dev.chorus.core.error.Conflict;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
@@ -14,8 +15,9 @@ import java.util.Map;
  * Connects a Bluesky account from what a person typed: a handle and an app password. The PDS is
  * found from the handle and the DID document, the password is checked by signing in, and the
  * credentials (app password and tokens) are stored sealed. A handle or password the network refuses
- * is the input at fault: {@link Invalid} on {@code handle} or {@code app_password}; a network that
- * cannot be reached is a {@link ChannelFailure}.
+ * is the input at fault: {@link Invalid} on {@code handle} or {@code app_password} (an account
+ * already connected here, or not active, on {@code handle}); a network that cannot be reached is a
+ * {@link ChannelFailure}. The password is never part of a message.
  */
 public final class ConnectBluesky {
   private final BlueskyDirectory directory;
@@ -54,18 +56,38 @@ public final class ConnectBluesky {
       session = BlueskySession.signIn(directory, who.handle(), appPassword.strip(), clock, c -> {});
     } catch (ChannelFailure e) {
       if (e.retryable() || e.status() == 0 || e.status() >= 500) throw e;
-      throw new Invalid("app_password", e.getMessage());
+      // A suspended or taken-down account is about the account, not the password typed.
+      if (BlueskyErrors.accountInactive(e)) throw new Invalid("handle", e.getMessage());
+      throw new Invalid(
+          "app_password",
+          "Bluesky refused this app password for "
+              + who.handle()
+              + ": check it, or add a new one in Bluesky (Settings → Privacy and security → App"
+              + " passwords)");
     }
     BlueskySession.Credentials c = session.credentials();
-    return connectChannel.connect(
-        actor,
-        new ConnectChannel.Spec(
-            Network.BLUESKY,
-            name == null || name.isBlank() ? "@" + c.handle() : name,
-            c.handle(),
-            Map.of("did", c.did(), "pds", c.pds().toString()),
-            c.toJson(),
-            // The app password signs in again whenever the tokens run out: no expiry to show.
-            null));
+    try {
+      return connectChannel.connect(
+          actor,
+          new ConnectChannel.Spec(
+              Network.BLUESKY,
+              name == null || name.isBlank() ? "@" + c.handle() : name,
+              c.handle(),
+              Map.of("did", c.did(), "pds", c.pds().toString(), "interval_minutes", "5"),
+              c.toJson(),
+              // The session's end unless refreshed; each refresh stores the new one.
+              c.refreshExpiresAt()));
+    } catch (Conflict e) {
+      signOutQuietly(session);
+      throw new Invalid("handle", e.getMessage());
+    }
+  }
+
+  private static void signOutQuietly(BlueskySession session) {
+    try {
+      session.signOut();
+    } catch (ChannelFailure e) {
+      // The unused session simply expires on the PDS.
+    }
   }
 }

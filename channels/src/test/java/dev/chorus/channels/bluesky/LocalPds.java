@@ -15,16 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The real PDS and PLC that {@code scripts/interop} starts on loopback, found through {@code
  * CHORUS_BSKY_PDS} and {@code CHORUS_BSKY_PLC}, and the few admin-side calls the tests need that
- * Chorus itself never makes (creating accounts and app passwords, reading records directly).
+ * Chorus itself never makes (creating accounts and app passwords, reading records directly). Public
+ * for the app module's interop test, through the channels test-jar.
  */
-final class LocalPds {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class LocalPds {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** An account made for one test run. */
-  record Account(String handle, String did, String password, String accessJwt) {}
+  public record Account(String handle, String did, String password, String accessJwt) {}
 
-  final URI pds;
-  final URI plc;
+  public final URI pds;
+  public final URI plc;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -34,7 +35,7 @@ final class LocalPds {
   }
 
   /** The peer from the environment; without it the interop suite fails rather than skips. */
-  static LocalPds fromEnvironment() {
+  public static LocalPds fromEnvironment() {
     String pds = System.getenv("CHORUS_BSKY_PDS");
     String plc = System.getenv("CHORUS_BSKY_PLC");
     if (pds == null || pds.isBlank() || plc == null || plc.isBlank()) {
@@ -46,7 +47,7 @@ final class LocalPds {
   }
 
   /** A new account with a unique handle, and an app password for it. */
-  Account createAccount(String name) {
+  public Account createAccount(String name) {
     String handle =
         name + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + ".test";
     var body = JSON.createObjectNode();
@@ -60,12 +61,12 @@ final class LocalPds {
     return new Account(handle, made.get("did").asText(), pw.get("password").asText(), token);
   }
 
-  JsonNode get(String nsidAndQuery) {
+  public JsonNode get(String nsidAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(pds + "/xrpc/" + nsidAndQuery)).GET().build());
   }
 
   /** The status of a GET, for records that should be gone. */
-  int status(String nsidAndQuery) {
+  public int status(String nsidAndQuery) {
     try {
       return client
           .send(
@@ -77,7 +78,7 @@ final class LocalPds {
     }
   }
 
-  JsonNode post(String nsid, String json, String token) {
+  public JsonNode post(String nsid, String json, String token) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(pds + "/xrpc/" + nsid))
             .header("Content-Type", "application/json")

@@ -157,6 +157,20 @@ public final class ChannelStore {
         .findOne();
   }
 
+  /**
+   * Replaces a connected channel's sealed credentials and their expiry (tokens a network renewed);
+   * returns 0 when the channel is disconnected, so a late renewal never brings credentials back.
+   */
+  public int updateSecret(Handle h, ChannelId id, String sealedSecret, Instant tokenExpiresAt) {
+    return h.createUpdate(
+            "UPDATE channels SET secret = :secret, token_expires_at = :exp WHERE id = :id AND"
+                + " disconnected_at IS NULL")
+        .bind("secret", sealedSecret)
+        .bind("exp", tokenExpiresAt == null ? null : tokenExpiresAt.toEpochMilli())
+        .bind("id", id.value())
+        .execute();
+  }
+
   /** Connected channels whose next read is due at {@code now}, soonest first. */
   public List<Channel> due(Handle h, Instant now, int limit) {
     return h.createQuery(

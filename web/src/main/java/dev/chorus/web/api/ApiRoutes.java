@@ -1,6 +1,7 @@
 package dev.chorus.web.api;
 
 import dev.chorus.channels.Reconnect;
+import dev.chorus.channels.bluesky.ConnectBluesky;
 import dev.chorus.channels.rss.ConnectFeed;
 import dev.chorus.channels.webhook.CreateWebhook;
 import dev.chorus.channels.webhook.ReceiveWebhook;
@@ -22,6 +23,7 @@ import dev.chorus.core.page.Page;
 import dev.chorus.core.page.PageRequest;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.web.api.Dto.AuditEntryJson;
+import dev.chorus.web.api.Dto.BlueskyRequest;
 import dev.chorus.web.api.Dto.ChannelJson;
 import dev.chorus.web.api.Dto.CheckError;
 import dev.chorus.web.api.Dto.CheckJson;
@@ -73,6 +75,7 @@ public final class ApiRoutes {
   private final Core core;
   private final java.util.function.Supplier<String> publicUrl;
   private final ConnectFeed connectFeed;
+  private final ConnectBluesky connectBluesky;
   private final CreateWebhook createWebhook;
   private final ReceiveWebhook receiveWebhook;
   private final List<Operation> operations = new ArrayList<>();
@@ -81,11 +84,13 @@ public final class ApiRoutes {
       Core core,
       java.util.function.Supplier<String> publicUrl,
       ConnectFeed connectFeed,
+      ConnectBluesky connectBluesky,
       CreateWebhook createWebhook,
       ReceiveWebhook receiveWebhook) {
     this.core = core;
     this.publicUrl = publicUrl;
     this.connectFeed = connectFeed;
+    this.connectBluesky = connectBluesky;
     this.createWebhook = createWebhook;
     this.receiveWebhook = receiveWebhook;
     declare();
@@ -298,6 +303,20 @@ public final class ApiRoutes {
         201,
         List.of(),
         this::followFeed);
+    op(
+        HandlerType.POST,
+        "/api/v1/channels/bluesky",
+        "connectBluesky",
+        "Channels",
+        "Connect a Bluesky account with its handle and an app password (Bluesky: Settings → Privacy"
+            + " and security → App passwords); the password is stored encrypted and never returned",
+        Access.ADMIN,
+        BlueskyRequest.class,
+        ChannelJson.class,
+        false,
+        201,
+        List.of(),
+        this::connectBluesky);
     op(
         HandlerType.POST,
         "/api/v1/channels/webhooks",
@@ -649,6 +668,13 @@ public final class ApiRoutes {
             req.address(),
             req.name(),
             req.intervalMinutes() == null ? 15 : req.intervalMinutes());
+    core.pollChannel.poll(c);
+    ctx.status(201).json(ChannelJson.of(channel(c, ctx)));
+  }
+
+  private void connectBluesky(Context ctx) {
+    BlueskyRequest req = body(ctx, BlueskyRequest.class);
+    Channel c = connectBluesky.connect(Req.actor(ctx), req.handle(), req.appPassword(), req.name());
     core.pollChannel.poll(c);
     ctx.status(201).json(ChannelJson.of(channel(c, ctx)));
   }

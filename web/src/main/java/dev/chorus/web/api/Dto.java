@@ -133,7 +133,8 @@ public final class Dto {
       @Nullable String lastError,
       @Nullable Instant lastErrorAt,
       @Nullable Instant nextReadAt,
-      @Nullable Instant disconnectedAt) {
+      @Nullable Instant disconnectedAt,
+      @Nullable Instant tokenExpiresAt) {
     static ChannelJson of(Channel c) {
       return new ChannelJson(
           c.id().value(),
@@ -147,7 +148,8 @@ public final class Dto {
           c.lastError(),
           c.lastErrorAt(),
           c.nextPollAt(),
-          c.disconnectedAt());
+          c.disconnectedAt(),
+          c.tokenExpiresAt());
     }
   }
 
@@ -219,6 +221,9 @@ public final class Dto {
 
   public record FeedRequest(
       String address, @Nullable String name, @Nullable Integer intervalMinutes) {}
+
+  /** A Bluesky account to connect; the app password is never part of an answer. */
+  public record BlueskyRequest(String handle, String appPassword, @Nullable String name) {}
 
   public record WebhookRequest(String name) {}
 
