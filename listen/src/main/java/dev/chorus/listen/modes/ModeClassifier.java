@@ -17,8 +17,8 @@ package dev.chorus.listen.modes;
  *
  * <p>Cues cover English, French, German, Spanish, Portuguese, Italian and Dutch; in any language a
  * question mark (also ¿ and ？) makes a question. Sentiment is VADER's, which reads English: in the
- * other languages the cue words carry the decision. Pure, allocation-light (one folded copy of the
- * text), immutable and safe for concurrent use.
+ * other languages the cue words carry the decision. Pure (a folded copy of the text and its words,
+ * then one pass over the words per cue list), immutable and safe for concurrent use.
  */
 public final class ModeClassifier {
   /**
