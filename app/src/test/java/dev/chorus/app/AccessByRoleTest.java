@@ -78,7 +78,10 @@ class AccessByRoleTest {
           "/w/acme/inbox?status=all&q=hello",
           "/w/acme/inbox/rows",
           "/w/acme/inbox/" + conversation,
-          "/w/acme/inbox/" + conversation + "/live"
+          "/w/acme/inbox/" + conversation + "/live",
+          "/w/acme/alerts",
+          "/w/acme/alerts?show=all",
+          "/w/acme/alerts/settings"
         }) {
       assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
     }
@@ -193,6 +196,41 @@ class AccessByRoleTest {
             "POST", "/api/v1/invitations", "{\"email\":\"q@example.com\",\"role\":\"viewer\"}");
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().at("/error/message").asText()).contains("read-only");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void editorsAndAboveChangeAlertRules(Role role) {
+    Browser b = as(role);
+    b.get("/w/acme/alerts/settings");
+    int status =
+        b.post(
+                "/w/acme/alerts/rules/workspace",
+                "volume",
+                "on",
+                "window",
+                "15",
+                "baseline",
+                "24",
+                "sensitivity",
+                "medium",
+                "min_count",
+                "20",
+                "cooldown",
+                "60")
+            .statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 302 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyAdminsAndOwnersChooseWhereAlertsGo(Role role) {
+    Browser b = as(role);
+    b.get("/w/acme/alerts/settings");
+    int status =
+        b.post("/w/acme/alerts/destinations/webhook", "url", "https://hooks.example/" + role.key())
+            .statusCode();
+    assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 200 : 403);
   }
 
   @ParameterizedTest
