@@ -35,6 +35,13 @@ public final class DemoConnector implements ReadsMentions, Publishes {
   /** The most items one read returns; a longer backlog comes over the next reads. */
   public static final int MAX_BATCH = 500;
 
+  /**
+   * How far back the network keeps posts, like a real network's retention: a reader further behind
+   * (a demo stopped for days) resumes at the start of this window instead of replaying every post
+   * since.
+   */
+  public static final Duration RETENTION = Duration.ofHours(3);
+
   private static final ChannelLimits LIMITS =
       new ChannelLimits(500, false, -1, 4, 8L * 1024 * 1024, 1500);
 
@@ -62,10 +69,11 @@ public final class DemoConnector implements ReadsMentions, Publishes {
     DemoCursor from = DemoCursor.parse(cursor);
     Instant now = clock.instant();
     DemoStream stream = feed.stream;
-    long end = from.stream();
-    while (end < from.stream() + MAX_BATCH && !stream.timeOf(end + 1).isAfter(now)) end++;
+    long start = firstKept(from.stream(), now.minus(RETENTION)) - 1;
+    long end = start;
+    while (end < start + MAX_BATCH && !stream.timeOf(end + 1).isAfter(now)) end++;
     List<InboundItem> items = new ArrayList<>();
-    for (long seq = from.stream() + 1; seq <= end; seq++) items.add(item(stream.post(seq)));
+    for (long seq = start + 1; seq <= end; seq++) items.add(item(stream.post(seq)));
     List<Answer> answers = feed.answersDue(from.answers(), now, MAX_BATCH);
     long lastAnswer = from.answers();
     for (Answer a : answers) {
@@ -74,6 +82,25 @@ public final class DemoConnector implements ReadsMentions, Publishes {
     }
     items.sort(Comparator.comparing(InboundItem::createdAt));
     return new Batch(items, new DemoCursor(end, lastAnswer).toString());
+  }
+
+  /** The first position after {@code after} that is still kept at {@code cutoff}. */
+  private long firstKept(long after, Instant cutoff) {
+    DemoStream stream = feed.stream;
+    if (!stream.timeOf(after + 1).isBefore(cutoff)) return after + 1;
+    // Times grow with positions: widen, then halve, to the first post at or after the cutoff.
+    long lo = after + 1;
+    long hi = lo + 1;
+    while (stream.timeOf(hi).isBefore(cutoff)) {
+      lo = hi;
+      hi = lo * 2;
+    }
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      if (stream.timeOf(mid).isBefore(cutoff)) lo = mid;
+      else hi = mid;
+    }
+    return hi;
   }
 
   @Override

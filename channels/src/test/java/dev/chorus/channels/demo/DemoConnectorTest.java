@@ -109,6 +109,25 @@ class DemoConnectorTest {
   }
 
   @Test
+  void aReaderFarBehindResumesAtTheStartOfWhatTheNetworkStillKeeps() {
+    DemoConnector demo = network.open(channel(null, Duration.ofHours(2)));
+    String cursor = demo.readSince(null).cursor();
+    // The demo was stopped for two days.
+    clock.advance(Duration.ofDays(2));
+    Batch back = demo.readSince(cursor);
+    Instant cutoff = clock.instant().minus(DemoConnector.RETENTION);
+    assertThat(back.items()).isNotEmpty().allMatch(i -> !i.createdAt().isBefore(cutoff));
+    assertThat(back.items().get(0).createdAt()).isBefore(cutoff.plusSeconds(60));
+    // From there on, positions follow each other again.
+    long first = seq(back.items().get(0));
+    for (int k = 0; k < back.items().size(); k++) {
+      assertThat(seq(back.items().get(k))).isEqualTo(first + k);
+    }
+    assertThat(demo.readSince(back.cursor()).items().get(0))
+        .satisfies(i -> assertThat(seq(i)).isEqualTo(first + back.items().size()));
+  }
+
+  @Test
   void aReplyIsRecordedOnceAndThePersonAnsweredOftenSaysThanksInTheThreadLater() {
     DemoConnector demo = network.open(channel(null, Duration.ofHours(2)));
     Batch history = demo.readSince(null);
