@@ -122,10 +122,18 @@ public final class EvaluateAlerts {
       for (Scope s : group)
         counts.put(s, byScope.getOrDefault(s.key(), new Counts(new long[n], new long[n])));
     }
+    // Only a firing finding can change an episode or make an alert: most minutes write nothing.
+    Map<Scope, List<Finding>> firing = new LinkedHashMap<>();
+    for (Scope s : scopes) {
+      List<Finding> f = firing(s, counts.get(s), now);
+      if (!f.isEmpty()) firing.put(s, f);
+    }
+    if (firing.isEmpty()) return 0;
     return db.inTransaction(
         h -> {
           int fired = 0;
-          for (Scope s : scopes) fired += decide(h, ws, s, counts.get(s), now);
+          for (Map.Entry<Scope, List<Finding>> e : firing.entrySet())
+            for (Finding f : e.getValue()) fired += record(h, ws, e.getKey(), f, now);
           return fired;
         });
   }
@@ -175,7 +183,8 @@ public final class EvaluateAlerts {
     return 1;
   }
 
-  private int decide(Handle h, WorkspaceId ws, Scope s, Counts c, Instant now) {
+  /** The findings of a scope's enabled kinds that pass every threshold. */
+  private List<Finding> firing(Scope s, Counts c, Instant now) {
     AlertRule r = s.rule();
     int n = r.baselineWindows();
     long w = r.window().toMillis();
@@ -187,25 +196,25 @@ public final class EvaluateAlerts {
     long baselineNegative = 0;
     for (int i = first; i < n; i++) baselineNegative += c.negative()[i];
     Series series = new Series(c.items()[n], c.negative()[n], baseline, baselineNegative);
-    int fired = 0;
-    for (AlertKind kind : AlertKind.values()) {
-      if (!r.enabled(kind)) continue;
-      Finding f =
-          kind == AlertKind.VOLUME_SPIKE
-              ? detector.volume(series, r)
-              : detector.negative(series, r);
-      CoolDown.Episode previous = store.episode(h, ws, s.key(), kind).orElse(null);
-      CoolDown.Decision d = CoolDown.decide(previous, f.firing(), now, r.window(), r.coolDown());
-      if (d.next() != null && d.next() != previous)
-        store.saveEpisode(h, ws, s.key(), kind, d.next());
-      if (!d.alert()) continue;
-      Alert a = alert(ws, s, f, d, now);
-      store.insert(h, a);
-      for (Destination dest : store.destinations(h, ws))
-        store.insertDelivery(h, ids.get(), a, dest, now);
-      fired++;
-    }
-    return fired;
+    List<Finding> out = new ArrayList<>();
+    if (r.volume()) out.add(detector.volume(series, r));
+    if (r.negative()) out.add(detector.negative(series, r));
+    out.removeIf(f -> !f.firing());
+    return out;
+  }
+
+  /** Applies the cool-down to a firing finding; records an alert and its deliveries if due. */
+  private int record(Handle h, WorkspaceId ws, Scope s, Finding f, Instant now) {
+    AlertRule r = s.rule();
+    CoolDown.Episode previous = store.episode(h, ws, s.key(), f.kind()).orElse(null);
+    CoolDown.Decision d = CoolDown.decide(previous, true, now, r.window(), r.coolDown());
+    store.saveEpisode(h, ws, s.key(), f.kind(), d.next());
+    if (!d.alert()) return 0;
+    Alert a = alert(ws, s, f, d, now);
+    store.insert(h, a);
+    for (Destination dest : store.destinations(h, ws))
+      store.insertDelivery(h, ids.get(), a, dest, now);
+    return 1;
   }
 
   private Alert alert(WorkspaceId ws, Scope s, Finding f, CoolDown.Decision d, Instant now) {
