@@ -325,4 +325,49 @@ class InboxTest {
     assertThat(b.page("/w/other/inbox").select("li.conv-row")).isEmpty();
     assertThat(inbox.mastodon.received("POST", "/api/v1/statuses")).isEmpty();
   }
+
+  @Test
+  void aDemoChannelsConversationsAreLabelledAsADemoAndRepliesGoIntoTheDemoNetwork() {
+    var demo =
+        app.core()
+            .connectChannel
+            .connect(
+                new dev.chorus.core.member.Actor(owner, acme, Role.OWNER, null),
+                new dev.chorus.core.channel.ConnectChannel.Spec(
+                    dev.chorus.core.channel.Network.DEMO,
+                    "Northwind demo",
+                    "@northwindcoffee on the demo network",
+                    dev.chorus.channels.demo.DemoNetwork.settings(
+                        7L, java.time.Instant.now().minusSeconds(3600), 5),
+                    null,
+                    null));
+    var item =
+        new dev.chorus.core.channel.InboundItem(
+            dev.chorus.core.channel.Network.DEMO,
+            "mention",
+            new dev.chorus.core.channel.RemoteRef("dm-1", null, null),
+            "@jo@demo",
+            "Jo",
+            null,
+            null,
+            "Is the oat latte back?",
+            java.time.Instant.now(),
+            null,
+            "en");
+    app.core()
+        .pipeline
+        .submit(new dev.chorus.core.pipeline.Heard(demo, "", java.util.List.of(item), null))
+        .join();
+    Browser b = owner();
+    Document list = b.page("/w/acme/inbox");
+    var row = list.select("li.conv-row").first();
+    assertThat(row.select(".chip-demo").text()).isEqualTo("Demo");
+    assertThat(row.text()).contains("Northwind demo · Demo network");
+    String id = row.attr("data-id");
+    Document page = b.page("/w/acme/inbox/" + id);
+    assertThat(page.select(".conv-sub .chip-demo").text()).isEqualTo("Demo");
+    var r = b.post("/w/acme/inbox/" + id + "/reply", "text", "Yes, since Monday!");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    assertThat(b.page("/w/acme/inbox/" + id).select(".msg-out .chip-sent")).hasSize(1);
+  }
 }
