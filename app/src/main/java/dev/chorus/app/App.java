@@ -147,13 +147,28 @@ public final class App implements AutoCloseable {
         clock,
         config.throttle(),
         key,
-        new Connectors(http, clock, bluesky(config, http, clock), renew),
+        new Connectors(
+            http, clock, bluesky(config, http, clock), renew, jetstream(System.getenv())),
         new AlertSenders(http, smtp, publicUrl(config), clock));
   }
 
   /** The address people use, for links in alerts. */
   static String publicUrl(Config config) {
     return config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + config.port();
+  }
+
+  /** Jetstream's subscribe address: CHORUS_JETSTREAM_URL, else Bluesky's public one. */
+  static java.net.URI jetstream(java.util.Map<String, String> env) {
+    String v = env.get("CHORUS_JETSTREAM_URL");
+    if (v == null || v.isBlank()) return Connectors.JETSTREAM;
+    java.net.URI u = java.net.URI.create(v.strip());
+    if (u.getHost() == null || u.getScheme() == null || !u.getScheme().matches("wss?")) {
+      throw new IllegalArgumentException(
+          "CHORUS_JETSTREAM_URL must be a ws(s) address such as"
+              + " wss://jetstream2.us-east.bsky.network/subscribe, not "
+              + v);
+    }
+    return u;
   }
 
   public App start() {

@@ -2,6 +2,7 @@ package dev.chorus.channels;
 
 import dev.chorus.channels.bluesky.BlueskyConnector;
 import dev.chorus.channels.bluesky.BlueskyDirectory;
+import dev.chorus.channels.bluesky.JetstreamConsumer;
 import dev.chorus.channels.demo.DemoNetwork;
 import dev.chorus.channels.mastodon.MastodonConnector;
 import dev.chorus.channels.mastodon.MastodonCredentials;
@@ -26,6 +27,10 @@ public final class Connectors implements ConnectorFactory {
   private final DemoNetwork demo;
   private final BlueskyDirectory bluesky;
   private final RenewCredentials renewCredentials;
+  private final URI jetstream;
+
+  /** Bluesky's public Jetstream (US East), used unless the operator names another. */
+  public static final URI JETSTREAM = URI.create("wss://jetstream2.us-east.bsky.network/subscribe");
 
   /**
    * @param bluesky where Bluesky handles and DIDs are looked up
@@ -33,11 +38,25 @@ public final class Connectors implements ConnectorFactory {
    */
   public Connectors(
       SafeHttp http, Clock clock, BlueskyDirectory bluesky, RenewCredentials renewCredentials) {
+    this(http, clock, bluesky, renewCredentials, JETSTREAM);
+  }
+
+  /**
+   * @param jetstream Jetstream's subscribe address, for Bluesky channels that listen to the
+   *     firehose
+   */
+  public Connectors(
+      SafeHttp http,
+      Clock clock,
+      BlueskyDirectory bluesky,
+      RenewCredentials renewCredentials,
+      URI jetstream) {
     this.http = http;
     this.clock = clock;
     this.demo = new DemoNetwork(clock);
     this.bluesky = bluesky;
     this.renewCredentials = renewCredentials;
+    this.jetstream = jetstream;
   }
 
   @Override
@@ -68,10 +87,11 @@ public final class Connectors implements ConnectorFactory {
       // would otherwise present a spent one.
       case BLUESKY ->
           BlueskyConnector.open(
-              bluesky,
-              secret,
-              clock,
-              c -> renewCredentials.renew(channel.id(), c.toJson(), c.refreshExpiresAt()));
+                  bluesky,
+                  secret,
+                  clock,
+                  c -> renewCredentials.renew(channel.id(), c.toJson(), c.refreshExpiresAt()))
+              .withFirehose(JetstreamConsumer.posts(http, jetstream));
       // Webhooks are pushed to, never read: a connector with no capabilities stops polling.
       case WEBHOOK ->
           new Connector() {
