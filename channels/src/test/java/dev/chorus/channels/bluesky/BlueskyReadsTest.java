@@ -8,6 +8,7 @@ import dev.chorus.channels.net.SafeHttp;
 import dev.chorus.core.channel.ChannelFailure;
 import dev.chorus.core.channel.InboundItem;
 import dev.chorus.core.channel.ReadsMentions;
+import dev.chorus.core.channel.Source;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
@@ -210,6 +211,24 @@ class BlueskyReadsTest {
     assertThat(b.items()).allMatch(i -> i.kind().equals("post"));
     assertThat(b.cursor()).isEqualTo("2026-11-21T11:00:02.000Z");
     assertThat(sinceSeen).containsExactly("2026-11-21T08:00:00.000Z latest");
+  }
+
+  @Test
+  void aSearchSourceReadsFromItsOwnCursorAndTheFirehoseIsOnlyThereWhenGiven() {
+    assertThat(connector.readableSources()).containsExactly(Source.Kind.SEARCH);
+    ReadsMentions.Batch b = connector.read(Source.search("northwind"), "2026-11-21T08:00:00.000Z");
+    assertThat(b.items())
+        .extracting(InboundItem::text)
+        .containsExactly("Trying Northwind", "Northwind coffee is great");
+    assertThat(b.cursor()).isEqualTo("2026-11-21T11:00:02.000Z");
+    assertThatThrownBy(() -> connector.read(Source.hashtag("coffee"), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(connector.streamableSources()).isEmpty();
+    connector.withFirehose(
+        JetstreamConsumer.posts(
+            new SafeHttp(NetworkPolicy.loopbackForTests(), "chorus-test"),
+            URI.create("ws://127.0.0.1:9/subscribe")));
+    assertThat(connector.streamableSources()).containsExactly(Source.Kind.FIREHOSE);
   }
 
   @Test
