@@ -246,6 +246,8 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     web.stop();
+    // Everything that submits has stopped: store what the pipeline holds, then close the store.
+    core.pipeline.close();
     gcMetrics.close();
     db.close();
   }

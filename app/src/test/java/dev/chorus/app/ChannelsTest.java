@@ -227,6 +227,21 @@ class ChannelsTest {
     assertThat(ok.json().get("accepted").asInt()).isEqualTo(2);
     var replay = deliver(url, now, sign(secret, now, body), body);
     assertThat(replay.json().get("duplicates").asInt()).isEqualTo(2);
+    // Binary or wrongly encoded text is kept aside with its reason, not stored as a mention.
+    String mixed = "{\"items\":[{\"id\":\"t-3\",\"text\":\"bin\\u0000ary\"}]}";
+    var partly = deliver(url, now, sign(secret, now, mixed), mixed);
+    assertThat(partly.status()).as(partly.raw()).isEqualTo(202);
+    assertThat(partly.json().get("accepted").asInt()).isEqualTo(0);
+    assertThat(partly.json().get("quarantined").asInt()).isEqualTo(1);
+    String reason =
+        app.core()
+            .db
+            .read(
+                h ->
+                    h.createQuery("SELECT reason FROM quarantined_items WHERE remote_id = 't-3'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(reason).startsWith("binary: a NUL character");
 
     assertThat(deliver(url, now, sign("wrong", now, body), body).status()).isEqualTo(403);
     var stale = deliver(url, now - 3600, sign(secret, now - 3600, body), body);

@@ -11,6 +11,8 @@ import dev.chorus.core.channel.RemoteRef;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.error.NotPermitted;
+import dev.chorus.core.pipeline.Heard;
+import dev.chorus.core.pipeline.Ingested;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,8 +35,11 @@ public final class ReceiveWebhook {
   public static final int MAX_ITEMS = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What a delivery did: items new to the store and items already stored. */
-  public record Receipt(int accepted, int duplicates) {}
+  /**
+   * What a delivery did: items new to the store, items already stored, and items set aside with a
+   * reason (empty, binary, wrongly encoded) on the channel's quarantine.
+   */
+  public record Receipt(int accepted, int duplicates, int quarantined) {}
 
   private final Core core;
 
@@ -55,16 +61,23 @@ public final class ReceiveWebhook {
             c.id(), core.db.read(h -> core.channels.sealedSecret(h, c.id())).orElse(null));
     verify(secret, timestamp, signature, body);
     List<InboundItem> items = parse(body);
-    var annotated = core.annotateItems.annotate(c, items);
-    int added =
-        core.db.inTransaction(
-            h -> {
-              int n =
-                  core.channels.storeItems(h, c, annotated, core.ids::next, core.clock.instant());
-              core.channels.recordSuccess(h, c.id(), null, core.clock.instant(), null);
-              return n;
-            });
-    return new Receipt(added, items.size() - added);
+    Ingested r = store(c, items);
+    core.db.inTransaction(
+        h -> {
+          core.channels.recordSuccess(h, c.id(), null, core.clock.instant(), null);
+          return null;
+        });
+    return new Receipt(r.added(), r.duplicates(), r.quarantined());
+  }
+
+  /** Through the pipeline, waiting until the items are stored (the sender gets the receipt). */
+  private Ingested store(Channel c, List<InboundItem> items) {
+    try {
+      return core.pipeline.submit(new Heard(c, "", items, null)).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   private Channel findLive(String channelId) {

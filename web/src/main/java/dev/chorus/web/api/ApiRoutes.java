@@ -701,7 +701,8 @@ public final class ApiRoutes {
             ctx.header("X-Chorus-Timestamp"),
             ctx.header("X-Chorus-Signature"),
             ctx.bodyAsBytes());
-    ctx.status(202).json(new WebhookReceipt(receipt.accepted(), receipt.duplicates()));
+    ctx.status(202)
+        .json(new WebhookReceipt(receipt.accepted(), receipt.duplicates(), receipt.quarantined()));
   }
 
   private void items(Context ctx) {

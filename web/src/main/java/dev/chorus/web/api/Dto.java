@@ -231,7 +231,7 @@ public final class Dto {
   public record WebhookCreated(ChannelJson channel, String url, String secret) {}
 
   /** What a delivery did. */
-  public record WebhookReceipt(int accepted, int duplicates) {}
+  public record WebhookReceipt(int accepted, int duplicates, int quarantined) {}
 
   /** One pushed item, as documented (the body may also be {@code {"items": [...]}}). */
   public record WebhookDelivery(
