@@ -45,6 +45,11 @@ import dev.chorus.core.pipeline.CursorStore;
 import dev.chorus.core.pipeline.InProcessPipeline;
 import dev.chorus.core.pipeline.InboxEvents;
 import dev.chorus.core.pipeline.StoreHeard;
+import dev.chorus.core.publishing.Deliveries;
+import dev.chorus.core.publishing.PublishScheduler;
+import dev.chorus.core.publishing.Retries;
+import dev.chorus.core.publishing.SchedulePost;
+import dev.chorus.core.publishing.SendDelivery;
 import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.security.PasswordHasher;
 import dev.chorus.core.security.SecretBox;
@@ -124,6 +129,12 @@ public final class Core {
   public final ReplyToConversation replyToConversation;
 
   public final Alerts alerts;
+
+  public final Deliveries deliveries;
+  public final SendDelivery sendDelivery;
+  // Built here, started by the app with its settings, closed before the store.
+  public final PublishScheduler publishScheduler;
+  public final SchedulePost schedulePost;
 
   public Core(
       Database db,
@@ -225,5 +236,20 @@ public final class Core {
     this.alerts =
         new Alerts(
             db, queries, workspaces, audit, new SecretBox(key), alertSender, ids::next, clock);
+    this.deliveries = new Deliveries();
+    this.sendDelivery =
+        new SendDelivery(
+            db,
+            deliveries,
+            channels,
+            channelSecrets,
+            connectors,
+            audit,
+            Retries.standard(),
+            ids::next,
+            clock);
+    this.publishScheduler =
+        new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
+    this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
   }
 }

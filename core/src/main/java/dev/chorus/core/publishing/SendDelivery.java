@@ -1,0 +1,165 @@
+package dev.chorus.core.publishing;
+
+import dev.chorus.core.audit.AuditLog;
+import dev.chorus.core.channel.Channel;
+import dev.chorus.core.channel.ChannelFailure;
+import dev.chorus.core.channel.ChannelSecrets;
+import dev.chorus.core.channel.ChannelStore;
+import dev.chorus.core.channel.Connector;
+import dev.chorus.core.channel.ConnectorFactory;
+import dev.chorus.core.channel.OutgoingPost;
+import dev.chorus.core.channel.Publishes;
+import dev.chorus.core.channel.RemoteRef;
+import dev.chorus.core.channel.Visibility;
+import dev.chorus.core.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one claimed delivery to its channel with its idempotency key and records the outcome:
+ * published with the remote id; tried again later for a failure the network calls passing; failed,
+ * with the reason on the delivery and a notice for the author, for anything else. Never throws: a
+ * delivery that cannot even be recorded keeps its lease, which runs out, and is claimed again.
+ */
+public final class SendDelivery {
+  private static final Logger LOG = LoggerFactory.getLogger(SendDelivery.class);
+
+  private final Database db;
+  private final Deliveries deliveries;
+  private final ChannelStore channels;
+  private final ChannelSecrets secrets;
+  private final ConnectorFactory connectors;
+  private final AuditLog audit;
+  private final Retries retries;
+  private final Supplier<String> ids;
+  private final Clock clock;
+
+  public SendDelivery(
+      Database db,
+      Deliveries deliveries,
+      ChannelStore channels,
+      ChannelSecrets secrets,
+      ConnectorFactory connectors,
+      AuditLog audit,
+      Retries retries,
+      Supplier<String> ids,
+      Clock clock) {
+    this.db = db;
+    this.deliveries = deliveries;
+    this.channels = channels;
+    this.secrets = secrets;
+    this.connectors = connectors;
+    this.audit = audit;
+    this.retries = retries;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public void send(Delivery d) {
+    try {
+      attempt(d);
+    } catch (RuntimeException e) {
+      // The store failed: the lease runs out and the delivery is claimed again with its key.
+      LOG.warn("recording delivery {} failed: {}", d.id(), e.getMessage());
+    }
+  }
+
+  private void attempt(Delivery d) {
+    Target target = db.read(h -> target(h, d));
+    if (target == null) {
+      fail(d, "The channel is gone.");
+      return;
+    }
+    Channel c = target.channel();
+    if (c.disconnectedAt() != null) {
+      fail(
+          d, "The channel " + c.name() + " is disconnected; reconnect it and send the post again.");
+      return;
+    }
+    if (!retries.keyStillValid(c.network(), d.firstAttemptAt(), clock.instant())) {
+      // The first attempt began too long ago for the network to dedupe a retry: it may have posted.
+      fail(
+          d,
+          "Sending stopped midway more than 55 minutes ago and "
+              + c.network().label()
+              + " no longer recognises the attempt; check the channel before sending it again.");
+      return;
+    }
+    RemoteRef ref;
+    try {
+      Connector connector = connectors.open(c, target.secret());
+      if (!(connector instanceof Publishes publisher)) {
+        fail(d, c.network().label() + " channels cannot publish.");
+        return;
+      }
+      ref = publisher.publish(post(d), d.idempotencyKey());
+    } catch (ChannelFailure e) {
+      failed(d, c, e);
+      return;
+    } catch (RuntimeException e) {
+      // Not the network's answer (credentials that do not open, a connector's bug): not retried.
+      fail(d, "Chorus could not send it: " + e.getMessage());
+      return;
+    }
+    Instant now = clock.instant();
+    db.inTransaction(h -> deliveries.published(h, d, ref, now));
+  }
+
+  private record Target(Channel channel, String secret) {}
+
+  private Target target(org.jdbi.v3.core.Handle h, Delivery d) {
+    Optional<Channel> c = channels.find(h, d.workspaceId(), d.channelId());
+    if (c.isEmpty()) return null;
+    String sealed = channels.sealedSecret(h, d.channelId()).orElse(null);
+    return new Target(c.get(), sealed == null ? null : secrets.open(d.channelId(), sealed));
+  }
+
+  private static OutgoingPost post(Delivery d) {
+    return new OutgoingPost(d.body(), null, List.of(), d.contentWarning(), null, Visibility.PUBLIC);
+  }
+
+  private void failed(Delivery d, Channel c, ChannelFailure e) {
+    Instant now = clock.instant();
+    String reason = e.getMessage() == null ? "the network refused the post" : e.getMessage();
+    if (e.retryable()) {
+      Optional<Instant> next =
+          retries.next(
+              c.network(),
+              d.attempts(),
+              d.firstAttemptAt() == null ? now : d.firstAttemptAt(),
+              now,
+              e.retryAfter(),
+              () -> ThreadLocalRandom.current().nextDouble());
+      if (next.isPresent()) {
+        db.inTransaction(h -> deliveries.retry(h, d, next.get(), reason, now));
+        return;
+      }
+      fail(d, reason + " (gave up after " + d.attempts() + " attempts)");
+      return;
+    }
+    fail(d, reason);
+  }
+
+  private void fail(Delivery d, String reason) {
+    Instant now = clock.instant();
+    db.inTransaction(
+        h -> {
+          if (!deliveries.failed(h, d, reason, now)) return null;
+          deliveries.notice(h, ids.get(), d, "failed", reason, now);
+          audit.record(
+              h,
+              d.workspaceId(),
+              AuditLog.Who.system("scheduler"),
+              "post.delivery_failed",
+              d.postId().value(),
+              "channel " + d.channelId().value() + ": " + reason);
+          return null;
+        });
+  }
+}
