@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,12 +56,15 @@ public final class StoreHeard {
     try (Statements s = new Statements(h.getConnection())) {
       int added = 0;
       for (Annotated a : items) {
+        // The contact and the conversation are settled first, so the item is written once, with
+        // them. Dedupe dropped what was stored before the batch; this catches a batch in flight
+        // beside another carrying the same item.
+        if (s.stored(c, a.item())) continue;
         String itemId = ids.get();
-        if (!s.insertItem(c, a, itemId, now)) continue;
-        added++;
         String contactId = s.upsertContact(c, a.item());
         String conversationId = s.thread(c, a, contactId, now);
-        s.link(itemId, contactId, conversationId);
+        if (!s.insertItem(c, a, itemId, contactId, conversationId, now)) continue;
+        added++;
         for (String q : a.queryIds()) s.match(c, itemId, conversationId, q);
         touched.add(conversationId);
       }
@@ -123,16 +125,26 @@ public final class StoreHeard {
       return p;
     }
 
-    boolean insertItem(Channel c, Annotated a, String id, Instant now) throws SQLException {
+    boolean stored(Channel c, InboundItem i) throws SQLException {
+      return first(
+              sql("SELECT id FROM inbound_items WHERE channel_id = ? AND remote_id = ?"),
+              c.id().value(),
+              i.ref().id())
+          != null;
+    }
+
+    boolean insertItem(
+        Channel c, Annotated a, String id, String contactId, String conversationId, Instant now)
+        throws SQLException {
       InboundItem i = a.item();
       PreparedStatement p =
           sql(
               "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind, remote_id,"
                   + " url, author_handle, author_name, author_url, title, body, language,"
                   + " in_reply_to, created_at, received_at, detected_language, sentiment, mode,"
-                  + " question, remote_cid"
+                  + " question, remote_cid, contact_id, conversation_id"
                   + (searchText ? ", search_text" : "")
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                   + (searchText ? ", ?" : "")
                   + ") ON CONFLICT (channel_id, remote_id) DO NOTHING");
       int k = 0;
@@ -157,6 +169,8 @@ public final class StoreHeard {
       p.setString(++k, a.mode());
       p.setInt(++k, a.question() ? 1 : 0);
       p.setString(++k, i.ref().cid());
+      p.setString(++k, contactId);
+      p.setString(++k, conversationId);
       if (searchText) p.setString(++k, Search.document(i.title(), i.authorHandle(), i.text()));
       return p.executeUpdate() > 0;
     }
@@ -310,16 +324,6 @@ public final class StoreHeard {
       p.setLong(++k, at);
       p.setLong(++k, now.toEpochMilli());
       p.setString(++k, conversationId);
-      p.executeUpdate();
-    }
-
-    void link(String itemId, String contactId, String conversationId) throws SQLException {
-      PreparedStatement p =
-          sql("UPDATE inbound_items SET contact_id = ?, conversation_id = ? WHERE id = ?");
-      if (contactId == null) p.setNull(1, Types.VARCHAR);
-      else p.setString(1, contactId);
-      p.setString(2, conversationId);
-      p.setString(3, itemId);
       p.executeUpdate();
     }
 

@@ -83,6 +83,12 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout((int) options.busyTimeout().toMillis());
+    // 16 MiB of page cache per connection (the default is 2 MiB): the indexes the pipeline
+    // touches for every item stay in memory at a million items. Reads map the file (256 MiB),
+    // served from the OS page cache instead of copied into each connection's cache.
+    config.setCacheSize(-16 * 1024);
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L << 20));
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     // Writers take the lock when the transaction starts, so a read-then-write transaction
     // waits for the busy timeout instead of failing at once on upgrade.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
