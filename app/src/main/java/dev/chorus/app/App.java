@@ -181,6 +181,9 @@ public final class App implements AutoCloseable {
     // Alert rules every minute; their deliveries (and retries) as they fall due.
     alerter.scheduleWithFixedDelay(this::evaluateAlerts, 60, 60, TimeUnit.SECONDS);
     alerter.scheduleWithFixedDelay(this::deliverAlerts, 10, 10, TimeUnit.SECONDS);
+    // Scheduled posts: sent as they fall due (missed ones held first where a workspace says so).
+    core.publishScheduler.start(
+        dev.chorus.core.publishing.PublishScheduler.Settings.fromEnv(System.getenv()));
     return this;
   }
 
@@ -246,6 +249,8 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     web.stop();
+    // Deliveries in flight record their outcome while the store is open.
+    core.publishScheduler.close();
     // Everything that submits has stopped: store what the pipeline holds, then close the store.
     core.pipeline.close();
     gcMetrics.close();

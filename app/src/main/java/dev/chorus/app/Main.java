@@ -95,6 +95,20 @@ public final class Main implements Runnable {
       if (url != null && !url.isBlank()) c = c.withDatabase(DatabaseUrl.parse(url));
       String key = System.getenv("CHORUS_SECRET_KEY");
       if (key != null && !key.isBlank()) c = c.withSecretKey(key);
+      // For an operator who runs a peer on this host (and for tests of the serve process).
+      if ("true".equalsIgnoreCase(System.getenv("CHORUS_ALLOW_LOOPBACK"))) {
+        dev.chorus.channels.net.NetworkPolicy n = c.network();
+        c =
+            c.withNetwork(
+                new dev.chorus.channels.net.NetworkPolicy(
+                    true,
+                    n.allowPrivate(),
+                    n.connectTimeout(),
+                    n.readTimeout(),
+                    n.maxResponseBytes(),
+                    n.maxRedirects(),
+                    n.maxAttempts()));
+      }
       return c.withBluesky(
           new Config.Bluesky(
               endpoint("CHORUS_BLUESKY_APPVIEW", c.bluesky().appView()),

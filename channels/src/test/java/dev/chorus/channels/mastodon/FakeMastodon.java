@@ -166,6 +166,21 @@ public final class FakeMastodon implements AutoCloseable {
     loseNextPostAnswer.set(1);
   }
 
+  /**
+   * Each status posted is stored at once but answered only after {@code d}: a client killed in
+   * between has posted without knowing it (what a retry's Idempotency-Key must absorb).
+   */
+  public void delayStatusAnswers(Duration d) {
+    answerDelay = d;
+  }
+
+  volatile Duration answerDelay = Duration.ZERO;
+
+  /** The text (HTML content) of every status the account posted, in id order. */
+  public List<String> ownStatusContents() {
+    return statusesBy(ACCOUNT_ID).stream().map(s -> s.path("content").asText()).toList();
+  }
+
   /** Every API answer waits this long first. */
   void slow(Duration d) {
     slow = d;

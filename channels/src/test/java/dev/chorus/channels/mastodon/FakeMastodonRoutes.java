@@ -89,6 +89,7 @@ final class FakeMastodonRoutes {
 
     String key = ctx.header("Idempotency-Key");
     // Mastodon keeps the key per account: the same key answers the first status again.
+    ObjectNode s;
     synchronized (m) {
       String earlier = key == null ? null : m.idempotency.get(FakeMastodon.ACCOUNT_ID + ":" + key);
       if (earlier != null) {
@@ -134,16 +135,25 @@ final class FakeMastodonRoutes {
         }
         attachments.add(a);
       }
-      ObjectNode s =
-          m.status(m.account("chorus"), text, visibility, language, spoiler, replyTo, attachments);
+      s = m.status(m.account("chorus"), text, visibility, language, spoiler, replyTo, attachments);
       m.statuses.put(s.get("id").asText(), s);
       if (key != null) m.idempotency.put(FakeMastodon.ACCOUNT_ID + ":" + key, s.get("id").asText());
       if (m.loseThisPostAnswer()) {
         error(ctx, 503, "Service Unavailable");
         return;
       }
-      json(ctx, 200, s);
+      if (m.answerDelay.isZero()) {
+        json(ctx, 200, s);
+        return;
+      }
     }
+    // Stored but not yet answered: a client that dies now never hears that it posted.
+    try {
+      Thread.sleep(m.answerDelay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    json(ctx, 200, s);
   }
 
   /** Mastodon's count: code points, with every URL counting as 23. */
