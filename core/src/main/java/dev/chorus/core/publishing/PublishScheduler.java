@@ -75,6 +75,8 @@ public final class PublishScheduler implements AutoCloseable {
   private final Clock clock;
   private final String node = UUID.randomUUID().toString();
   private final AtomicLong claims = new AtomicLong();
+  private final java.util.concurrent.ConcurrentLinkedQueue<SendDelivery.Published> published =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -156,6 +158,7 @@ public final class PublishScheduler implements AutoCloseable {
     while (running) {
       try {
         int want = free.availablePermits();
+        if (want == 0) recordPublished();
         int got = want == 0 ? 0 : claimAndDispatch(want);
         if (got > 0 && got == want) continue; // more may be due right now
         sleepUntilNext(want == 0);
@@ -172,7 +175,27 @@ public final class PublishScheduler implements AutoCloseable {
     }
   }
 
+  /** Writes what the workers published since the last call, in one transaction. */
+  private void recordPublished() {
+    List<SendDelivery.Published> batch = new java.util.ArrayList<>();
+    for (SendDelivery.Published p; (p = published.poll()) != null; ) batch.add(p);
+    if (batch.isEmpty()) return;
+    try {
+      db.inTransaction(
+          h -> {
+            for (SendDelivery.Published p : batch) {
+              deliveries.published(h, p.delivery(), p.ref(), p.at());
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // Their leases run out and the next attempts' keys return the same posts.
+      LOG.warn("recording {} published deliveries failed: {}", batch.size(), e.getMessage());
+    }
+  }
+
   private int claimAndDispatch(int want) throws InterruptedException {
+    recordPublished();
     Instant now = clock.instant();
     String owner = node + ":" + claims.incrementAndGet();
     List<Delivery> claimed =
@@ -182,7 +205,7 @@ public final class PublishScheduler implements AutoCloseable {
       workers.execute(
           () -> {
             try {
-              send.send(d);
+              send.send(d, published::add);
             } finally {
               free.release();
               wake();
@@ -230,5 +253,6 @@ public final class PublishScheduler implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     workers.shutdownNow();
+    recordPublished();
   }
 }

@@ -61,17 +61,31 @@ public final class SendDelivery {
     this.clock = clock;
   }
 
+  /** A delivery the network took, not yet recorded. */
+  public record Published(Delivery delivery, RemoteRef ref, Instant at) {}
+
+  /** Sends {@code d} and records every outcome at once, each in its own transaction. */
   public void send(Delivery d) {
+    send(d, p -> db.inTransaction(h -> deliveries.published(h, p.delivery(), p.ref(), p.at())));
+  }
+
+  /**
+   * Sends {@code d}; a success goes to {@code published} to be recorded (the scheduler writes them
+   * in batches), retries and failures are recorded here. Until the success is recorded the delivery
+   * stays leased: if this node dies first, the lease runs out and the next attempt's key returns
+   * the same post.
+   */
+  public void send(Delivery d, java.util.function.Consumer<Published> published) {
     try {
-      attempt(d);
+      attempt(d, published);
     } catch (RuntimeException e) {
       // The store failed: the lease runs out and the delivery is claimed again with its key.
       LOG.warn("recording delivery {} failed: {}", d.id(), e.getMessage());
     }
   }
 
-  private void attempt(Delivery d) {
-    Target target = db.read(h -> target(h, d));
+  private void attempt(Delivery d, java.util.function.Consumer<Published> published) {
+    Target target = target(d);
     if (target == null) {
       fail(d, "The channel is gone.");
       return;
@@ -107,17 +121,30 @@ public final class SendDelivery {
       fail(d, "Chorus could not send it: " + e.getMessage());
       return;
     }
-    Instant now = clock.instant();
-    db.inTransaction(h -> deliveries.published(h, d, ref, now));
+    published.accept(new Published(d, ref, clock.instant()));
   }
 
-  private record Target(Channel channel, String secret) {}
+  private record Target(Channel channel, String secret, long readAt) {}
+
+  // A burst of deliveries to one channel reads it (and opens its secret) once a second at most.
+  private static final long TARGET_TTL_NANOS = 1_000_000_000L;
+  private final java.util.concurrent.ConcurrentHashMap<String, Target> targets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Target target(Delivery d) {
+    Target cached = targets.get(d.channelId().value());
+    if (cached != null && System.nanoTime() - cached.readAt() < TARGET_TTL_NANOS) return cached;
+    Target t = db.read(h -> target(h, d));
+    if (t != null) targets.put(d.channelId().value(), t);
+    return t;
+  }
 
   private Target target(org.jdbi.v3.core.Handle h, Delivery d) {
     Optional<Channel> c = channels.find(h, d.workspaceId(), d.channelId());
     if (c.isEmpty()) return null;
     String sealed = channels.sealedSecret(h, d.channelId()).orElse(null);
-    return new Target(c.get(), sealed == null ? null : secrets.open(d.channelId(), sealed));
+    return new Target(
+        c.get(), sealed == null ? null : secrets.open(d.channelId(), sealed), System.nanoTime());
   }
 
   private static OutgoingPost post(Delivery d) {
