@@ -265,6 +265,11 @@ final class MastodonStream implements AutoCloseable {
     @Override
     public void onOpen(WebSocket ws) {
       socket = ws;
+      // Closed while the handshake was in flight: close() found no socket to close, so close it.
+      if (closed) {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((w, e) -> ws.abort());
+        return;
+      }
       run(
           gen,
           () -> {
