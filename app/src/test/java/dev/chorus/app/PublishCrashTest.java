@@ -117,7 +117,10 @@ class PublishCrashTest {
     throw new AssertionError("the server did not start: " + java.nio.file.Files.readString(log));
   }
 
-  /** One workspace with a Mastodon channel on the fake, and the posts due 1.5 s apart. */
+  /**
+   * One workspace with a Mastodon channel on the fake, and the posts due 2.3 s apart (about the
+   * length of the kill phase).
+   */
   private void schedule(Config config, FakeMastodon mastodon, Instant firstDue) {
     Database db = Database.open(config.databaseUrl(), config.databaseOptions());
     db.migrate();
@@ -144,7 +147,7 @@ class PublishCrashTest {
                   h,
                   w.id(),
                   u.id().value(),
-                  firstDue.plusMillis(1500L * i),
+                  firstDue.plusMillis(2300L * i),
                   List.of(new SchedulePost.Variant(c.id(), marker(i), null)));
             }
             return null;
