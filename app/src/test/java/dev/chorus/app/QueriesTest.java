@@ -9,6 +9,7 @@ import dev.chorus.core.channel.Network;
 import dev.chorus.core.channel.RemoteRef;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
+import dev.chorus.core.pipeline.Heard;
 import dev.chorus.core.token.TokenScope;
 import dev.chorus.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -47,18 +48,7 @@ class QueriesTest {
             item("1", "Northwind Coffee has the best oat latte"),
             item("2", "Traffic on the bridge again"),
             item("3", "Is #northwind open on Sunday? <script>alert(1)</script>"));
-    app.core()
-        .db
-        .inTransaction(
-            h ->
-                app.core()
-                    .channels
-                    .storeItems(
-                        h,
-                        c,
-                        app.core().annotateItems.annotate(c, items),
-                        app.core().ids::next,
-                        Instant.now()));
+    app.core().pipeline.submit(new Heard(c, "", items, null)).join();
   }
 
   private static InboundItem item(String id, String text) {

@@ -251,63 +251,6 @@ public final class ChannelStore {
         .execute();
   }
 
-  /**
-   * Stores items not stored before (by channel and remote id), with their annotations and query
-   * matches; returns how many were new. Runs on the caller's transaction so the items and the
-   * cursor commit together.
-   */
-  public int storeItems(
-      Handle h,
-      Channel c,
-      List<NewItem> items,
-      java.util.function.Supplier<String> ids,
-      Instant now) {
-    int added = 0;
-    for (NewItem n : items) {
-      InboundItem i = n.item();
-      String id = ids.get();
-      int inserted =
-          h.createUpdate(
-                  "INSERT INTO inbound_items (id, workspace_id, channel_id, network, kind,"
-                      + " remote_id, url, author_handle, author_name, author_url, title, body,"
-                      + " language, in_reply_to, created_at, received_at, detected_language,"
-                      + " sentiment) VALUES (:id, :ws, :ch, :network, :kind, :rid, :url, :ah, :an,"
-                      + " :au, :title, :body, :lang, :reply, :created, :received, :detected,"
-                      + " :sentiment) ON CONFLICT (channel_id, remote_id) DO NOTHING")
-              .bind("id", id)
-              .bind("ws", c.workspaceId().value())
-              .bind("ch", c.id().value())
-              .bind("network", i.network().key())
-              .bind("kind", i.kind())
-              .bind("rid", i.ref().id())
-              .bind("url", i.ref().url())
-              .bind("ah", i.authorHandle())
-              .bind("an", i.authorName())
-              .bind("au", i.authorUrl())
-              .bind("title", i.title())
-              .bind("body", i.text())
-              .bind("lang", i.language())
-              .bind("reply", i.inReplyTo() == null ? null : i.inReplyTo().id())
-              .bind("created", i.createdAt().toEpochMilli())
-              .bind("received", now.toEpochMilli())
-              .bind("detected", n.language())
-              .bind("sentiment", n.sentiment())
-              .execute();
-      if (inserted == 0) continue;
-      added++;
-      for (String q : n.queryIds()) {
-        h.createUpdate(
-                "INSERT INTO item_matches (item_id, query_id, workspace_id) VALUES (:item, :q,"
-                    + " :ws)")
-            .bind("item", id)
-            .bind("q", q)
-            .bind("ws", c.workspaceId().value())
-            .execute();
-      }
-    }
-    return added;
-  }
-
   /** A channel's items, newest first. */
   public List<StoredItem> items(
       Handle h, WorkspaceId ws, ChannelId id, String beforeId, int limit) {

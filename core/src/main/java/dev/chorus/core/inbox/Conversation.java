@@ -38,6 +38,31 @@ public record Conversation(
     tags = List.copyOf(tags);
   }
 
+  /** This conversation with {@code t} as its tags. */
+  public Conversation withTags(List<String> t) {
+    return new Conversation(
+        id,
+        channelId,
+        channelName,
+        network,
+        contactId,
+        contactName,
+        contactHandle,
+        status,
+        assigneeId,
+        assigneeName,
+        mode,
+        question,
+        sentiment,
+        language,
+        snippet,
+        itemCount,
+        firstItemAt,
+        lastItemAt,
+        firstResponseAt,
+        t);
+  }
+
   /** negative, neutral or positive, by VADER's usual thresholds (±0.05). */
   public String sentimentLabel() {
     if (sentiment == null) return "neutral";

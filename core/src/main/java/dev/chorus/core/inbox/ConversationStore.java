@@ -325,30 +325,7 @@ public final class ConversationStore {
     List<Conversation> out = new ArrayList<>(rows.size());
     for (Conversation c : rows) {
       List<String> t = tags.get(c.id().value());
-      out.add(
-          t == null
-              ? c
-              : new Conversation(
-                  c.id(),
-                  c.channelId(),
-                  c.channelName(),
-                  c.network(),
-                  c.contactId(),
-                  c.contactName(),
-                  c.contactHandle(),
-                  c.status(),
-                  c.assigneeId(),
-                  c.assigneeName(),
-                  c.mode(),
-                  c.question(),
-                  c.sentiment(),
-                  c.language(),
-                  c.snippet(),
-                  c.itemCount(),
-                  c.firstItemAt(),
-                  c.lastItemAt(),
-                  c.firstResponseAt(),
-                  t));
+      out.add(t == null ? c : c.withTags(t));
     }
     return out;
   }
