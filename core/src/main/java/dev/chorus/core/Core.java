@@ -47,6 +47,7 @@ import dev.chorus.core.pipeline.InboxEvents;
 import dev.chorus.core.pipeline.StoreHeard;
 import dev.chorus.core.publishing.Deliveries;
 import dev.chorus.core.publishing.PublishScheduler;
+import dev.chorus.core.publishing.PublishingProblems;
 import dev.chorus.core.publishing.Retries;
 import dev.chorus.core.publishing.SchedulePost;
 import dev.chorus.core.publishing.SendDelivery;
@@ -135,6 +136,7 @@ public final class Core {
   // Built here, started by the app with its settings, closed before the store.
   public final PublishScheduler publishScheduler;
   public final SchedulePost schedulePost;
+  public final PublishingProblems publishingProblems;
 
   public Core(
       Database db,
@@ -251,5 +253,8 @@ public final class Core {
     this.publishScheduler =
         new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
     this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
+    this.publishingProblems =
+        new PublishingProblems(
+            db, deliveries, Retries.standard(), audit, clock, publishScheduler::wake);
   }
 }

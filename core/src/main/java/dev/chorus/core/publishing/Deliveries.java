@@ -129,13 +129,16 @@ public final class Deliveries {
   }
 
   /**
-   * Brings a post's status in line with its deliveries: published when all are, publishing while
-   * any is on its way, held while any is held, else failed (at least one failed, none pending).
+   * Brings a post's status in line with its deliveries: cancelled when all were discarded,
+   * published when all the others are, publishing while any is on its way, held while any is held,
+   * else failed (at least one failed, none pending).
    */
   public void settle(Handle h, PostId post, Instant now) {
     h.createUpdate(
             "UPDATE posts SET updated_at = :now, status = CASE WHEN NOT EXISTS (SELECT 1 FROM"
-                + " deliveries d WHERE d.post_id = posts.id AND d.status <> 'published') THEN"
+                + " deliveries d WHERE d.post_id = posts.id AND d.status <> 'cancelled') THEN"
+                + " 'cancelled' WHEN NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.post_id ="
+                + " posts.id AND d.status NOT IN ('published', 'cancelled')) THEN"
                 + " 'published' WHEN EXISTS (SELECT 1 FROM deliveries d WHERE d.post_id ="
                 + " posts.id AND d.status = 'publishing') THEN 'publishing' WHEN EXISTS (SELECT 1"
                 + " FROM deliveries d WHERE d.post_id = posts.id AND d.status = 'scheduled') THEN"
