@@ -47,7 +47,6 @@ import dev.chorus.core.pipeline.InboxEvents;
 import dev.chorus.core.pipeline.StoreHeard;
 import dev.chorus.core.publishing.Deliveries;
 import dev.chorus.core.publishing.PublishScheduler;
-import dev.chorus.core.publishing.PublishingProblems;
 import dev.chorus.core.publishing.Retries;
 import dev.chorus.core.publishing.SchedulePost;
 import dev.chorus.core.publishing.SendDelivery;
@@ -133,10 +132,10 @@ public final class Core {
 
   public final Deliveries deliveries;
   public final SendDelivery sendDelivery;
+  public final dev.chorus.core.publishing.links.TrackedLinks links;
   // Built here, started by the app with its settings, closed before the store.
   public final PublishScheduler publishScheduler;
   public final SchedulePost schedulePost;
-  public final PublishingProblems publishingProblems;
 
   public Core(
       Database db,
@@ -155,6 +154,21 @@ public final class Core {
       InstanceKey key,
       ConnectorFactory connectors,
       AlertSender alertSender) {
+    this(db, clock, throttleLimits, key, connectors, alertSender, () -> null);
+  }
+
+  /**
+   * As above, with the address people reach Chorus at ({@code publicUrl} answers null while it is
+   * unknown), for the tracked links in sent posts.
+   */
+  public Core(
+      Database db,
+      Clock clock,
+      SignInThrottle.Limits throttleLimits,
+      InstanceKey key,
+      ConnectorFactory connectors,
+      AlertSender alertSender,
+      java.util.function.Supplier<String> publicUrl) {
     this.db = db;
     this.clock = clock;
     this.ids = new Ids(clock);
@@ -239,6 +253,8 @@ public final class Core {
         new Alerts(
             db, queries, workspaces, audit, new SecretBox(key), alertSender, ids::next, clock);
     this.deliveries = new Deliveries();
+    this.links =
+        new dev.chorus.core.publishing.links.TrackedLinks(db, key, audit, publicUrl, clock);
     this.sendDelivery =
         new SendDelivery(
             db,
@@ -249,12 +265,10 @@ public final class Core {
             audit,
             Retries.standard(),
             ids::next,
-            clock);
+            clock,
+            links.wrap);
     this.publishScheduler =
         new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
     this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
-    this.publishingProblems =
-        new PublishingProblems(
-            db, deliveries, Retries.standard(), audit, clock, publishScheduler::wake);
   }
 }

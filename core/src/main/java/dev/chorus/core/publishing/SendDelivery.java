@@ -39,6 +39,8 @@ public final class SendDelivery {
   private final Retries retries;
   private final Supplier<String> ids;
   private final Clock clock;
+  // Tracked links: applied to each post just before it is sent, the same on every attempt.
+  private final LinkRewriter links;
 
   public SendDelivery(
       Database db,
@@ -50,6 +52,32 @@ public final class SendDelivery {
       Retries retries,
       Supplier<String> ids,
       Clock clock) {
+    this(
+        db,
+        deliveries,
+        channels,
+        secrets,
+        connectors,
+        audit,
+        retries,
+        ids,
+        clock,
+        LinkRewriter.NONE);
+  }
+
+  /** As above, with {@code links} rewriting each post before it is sent. */
+  public SendDelivery(
+      Database db,
+      Deliveries deliveries,
+      ChannelStore channels,
+      ChannelSecrets secrets,
+      ConnectorFactory connectors,
+      AuditLog audit,
+      Retries retries,
+      Supplier<String> ids,
+      Clock clock,
+      LinkRewriter links) {
+    this.links = links;
     this.db = db;
     this.deliveries = deliveries;
     this.channels = channels;
@@ -112,10 +140,15 @@ public final class SendDelivery {
         fail(d, c.network().label() + " channels cannot publish.");
         return;
       }
-      ref = publisher.publish(post(d), d.idempotencyKey());
+      ref =
+          publisher.publish(
+              links.rewrite(d, d.idempotencyKey(), c.network(), publisher::limits, post(d)),
+              d.idempotencyKey());
     } catch (ChannelFailure e) {
       failed(d, c, e);
       return;
+    } catch (LinkRewriter.NotStored e) {
+      throw e; // the store failed: the lease runs out and the same links are written next time
     } catch (RuntimeException e) {
       // Not the network's answer (credentials that do not open, a connector's bug): not retried.
       fail(d, "Chorus could not send it: " + e.getMessage());
