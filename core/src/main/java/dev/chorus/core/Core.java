@@ -136,6 +136,7 @@ public final class Core {
   // Built here, started by the app with its settings, closed before the store.
   public final PublishScheduler publishScheduler;
   public final SchedulePost schedulePost;
+  public final dev.chorus.core.publishing.queue.Queue queue;
 
   public Core(
       Database db,
@@ -270,5 +271,16 @@ public final class Core {
     this.publishScheduler =
         new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
     this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
+    this.queue =
+        new dev.chorus.core.publishing.queue.Queue(
+            db,
+            channels,
+            channelSecrets,
+            connectors,
+            schedulePost,
+            audit,
+            ids::next,
+            clock,
+            publishScheduler::wake);
   }
 }
