@@ -136,6 +136,13 @@ public final class Core {
   // Built here, started by the app with its settings, closed before the store.
   public final PublishScheduler publishScheduler;
   public final SchedulePost schedulePost;
+  // The composer: drafts, their attachments, checks per channel, scheduling, hashtag groups.
+  public final dev.chorus.core.publishing.PublishLimits publishLimits;
+  public final dev.chorus.core.publishing.Drafts drafts;
+  public final dev.chorus.core.publishing.PostMedia postMedia;
+  public final dev.chorus.core.publishing.ValidatePost validatePost;
+  public final dev.chorus.core.publishing.ScheduleDraft scheduleDraft;
+  public final dev.chorus.core.publishing.HashtagGroups hashtagGroups;
   public final dev.chorus.core.publishing.queue.Queue queue;
 
   public Core(
@@ -271,6 +278,18 @@ public final class Core {
     this.publishScheduler =
         new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
     this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
+    this.publishLimits =
+        new dev.chorus.core.publishing.PublishLimits(
+            db, channels, channelSecrets, connectors, clock);
+    this.drafts = new dev.chorus.core.publishing.Drafts(db, channels, audit, ids::next, clock);
+    this.postMedia =
+        new dev.chorus.core.publishing.PostMedia(
+            db, drafts, channels, publishLimits, audit, ids::next, clock);
+    this.validatePost = new dev.chorus.core.publishing.ValidatePost(db, channels, publishLimits);
+    this.scheduleDraft =
+        new dev.chorus.core.publishing.ScheduleDraft(
+            db, drafts, postMedia, validatePost, schedulePost, audit, clock);
+    this.hashtagGroups = new dev.chorus.core.publishing.HashtagGroups(db, audit, ids::next, clock);
     this.queue =
         new dev.chorus.core.publishing.queue.Queue(
             db,

@@ -36,7 +36,8 @@ public final class Deliveries {
               rs.getInt("attempts"),
               instant(rs.getObject("first_attempt_at")),
               rs.getString("author_id"),
-              rs.getString("lease_owner"));
+              rs.getString("lease_owner"),
+              rs.getInt("parts"));
 
   private static Instant instant(Object millis) {
     return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param authorId the post's author, or null when the account is gone
  * @param contentWarning null for none
  * @param leaseOwner the claim that holds the lease; only it may settle the delivery
+ * @param parts how many delivery_parts rows carry its thread and media (0: {@code body} alone)
  */
 public record Delivery(
     DeliveryId id,
@@ -25,7 +26,8 @@ public record Delivery(
     int attempts,
     Instant firstAttemptAt,
     String authorId,
-    String leaseOwner) {
+    String leaseOwner,
+    int parts) {
   public Delivery {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(postId, "postId");
@@ -39,5 +41,13 @@ public record Delivery(
   /** The key the network dedupes on: the delivery's id, the same on every attempt. */
   public String idempotencyKey() {
     return id.value();
+  }
+
+  /**
+   * The key of one part of a thread: the delivery's id for the first (so a one-part delivery keeps
+   * the key it always had), "id-n" for the next ones.
+   */
+  public String idempotencyKey(int part) {
+    return part == 0 ? id.value() : id.value() + "-" + part;
   }
 }

@@ -32,6 +32,7 @@ public final class SendDelivery {
 
   private final Database db;
   private final Deliveries deliveries;
+  private final DeliveryParts parts = new DeliveryParts();
   private final ChannelStore channels;
   private final ChannelSecrets secrets;
   private final ConnectorFactory connectors;
@@ -141,9 +142,12 @@ public final class SendDelivery {
         return;
       }
       ref =
-          publisher.publish(
-              links.rewrite(d, d.idempotencyKey(), c.network(), publisher::limits, post(d)),
-              d.idempotencyKey());
+          d.parts() == 0
+              ? publisher.publish(
+                  links.rewrite(d, d.idempotencyKey(), c.network(), publisher::limits, post(d)),
+                  d.idempotencyKey())
+              : thread(publisher, d);
+      if (ref == null) return; // the lease went to another claim mid-thread: it sends the rest
     } catch (ChannelFailure e) {
       failed(d, c, e);
       return;
@@ -178,6 +182,35 @@ public final class SendDelivery {
     String sealed = channels.sealedSecret(h, d.channelId()).orElse(null);
     return new Target(
         c.get(), sealed == null ? null : secrets.open(d.channelId(), sealed), System.nanoTime());
+  }
+
+  /**
+   * Sends the parts of {@code d} not yet on the network, each replying to the one before with its
+   * own key, and records each as soon as it is sent; returns the first part (the post), or null
+   * when the lease was lost.
+   */
+  private RemoteRef thread(Publishes publisher, Delivery d) {
+    List<DeliveryParts.Part> todo = db.read(h -> parts.parts(h, d.id()));
+    RemoteRef first = null;
+    RemoteRef parent = null;
+    for (DeliveryParts.Part p : todo) {
+      RemoteRef ref = p.sent();
+      if (ref == null) {
+        List<OutgoingPost.Media> media = db.read(h -> parts.media(h, d.id(), p.position()));
+        OutgoingPost post =
+            new OutgoingPost(p.body(), parent, media, d.contentWarning(), null, Visibility.PUBLIC);
+        String key = d.idempotencyKey(p.position());
+        RemoteRef sent =
+            publisher.publish(
+                links.rewrite(d, key, publisher.network(), publisher::limits, post), key);
+        Instant now = clock.instant();
+        if (!db.inTransaction(h -> parts.sent(h, d, p.position(), sent, now))) return null;
+        ref = sent;
+      }
+      if (first == null) first = ref;
+      parent = ref;
+    }
+    return first;
   }
 
   private static OutgoingPost post(Delivery d) {

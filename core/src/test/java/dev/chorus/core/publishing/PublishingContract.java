@@ -51,11 +51,21 @@ abstract class PublishingContract {
   protected Database db;
   protected Core core;
 
-  /** Every publish call the fake network received: idempotency key and text. */
+  /**
+   * Every publish call the fake network received: idempotency key, text, the remote id it replies
+   * to ("" for none) and how many attachments it carried.
+   */
   private final List<String[]> calls = new CopyOnWriteArrayList<>();
 
   /** What the fake network does with the next call: null to post, else a failure to throw. */
   private final ConcurrentLinkedQueue<ChannelFailure> failures = new ConcurrentLinkedQueue<>();
+
+  /** Keys whose next call the network stores, then times out on (the answer never arrives). */
+  private final Set<String> timeoutAfterStoring =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Keys whose next call fails before anything is stored. */
+  private final Set<String> failBeforeStoring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   protected abstract DatabaseUrl freshDatabase();
 
@@ -95,15 +105,27 @@ abstract class PublishingContract {
 
         @Override
         public ChannelLimits limits() {
-          return new ChannelLimits(500, false, 23, 0, 0, 0);
+          return new ChannelLimits(500, false, 23, 4, 16L << 20, 1500);
         }
 
         @Override
         public RemoteRef publish(OutgoingPost post, String idempotencyKey) {
-          calls.add(new String[] {idempotencyKey, post.text()});
+          calls.add(
+              new String[] {
+                idempotencyKey,
+                post.text(),
+                post.inReplyTo() == null ? "" : post.inReplyTo().id(),
+                String.valueOf(post.media().size())
+              });
           ChannelFailure f = failures.poll();
           if (f != null) throw f;
+          if (failBeforeStoring.remove(idempotencyKey)) {
+            throw new ChannelFailure("Service Unavailable", true, null, 503, null);
+          }
           String id = byKey.computeIfAbsent(idempotencyKey, k -> "remote-" + byKey.size());
+          if (timeoutAfterStoring.remove(idempotencyKey)) {
+            throw new ChannelFailure("Timed out waiting for the answer", true, null, 0, null);
+          }
           return new RemoteRef(id, "https://social.example/@us/" + id, null);
         }
       };
@@ -235,6 +257,173 @@ abstract class PublishingContract {
     core.sendDelivery.send(second);
     assertThat(delivery(post).get("status")).isEqualTo("published");
     assertThat(calls).extracting(c -> c[0]).containsExactly(first.idempotencyKey());
+  }
+
+  /** A three-part thread drafted in the composer and scheduled now, on the test's channel. */
+  private PostId thread() {
+    PostId post =
+        core.drafts.create(
+            owner(),
+            new Draft(
+                List.of("One.", "Two.", "Three."),
+                null,
+                List.of(Draft.Variant.base(channel().id()))));
+    core.postMedia.attach(
+        owner(), post, null, 1, "image/png", new byte[] {1, 2, 3}, "A chart going up");
+    core.scheduleDraft.schedule(owner(), post, clock.instant().plusSeconds(60), "UTC");
+    clock.advance(Duration.ofSeconds(60));
+    return post;
+  }
+
+  private List<Map<String, Object>> parts(PostId post) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT dp.* FROM delivery_parts dp JOIN deliveries d ON d.id = dp.delivery_id"
+                        + " WHERE d.post_id = :p ORDER BY dp.position")
+                .bind("p", post.value())
+                .mapToMap()
+                .list());
+  }
+
+  @Test
+  void aThreadInterruptedAfterItsFirstPartResumesWithoutSendingThatPartAgain() {
+    PostId post = thread();
+    Delivery d = claim().get(0);
+    assertThat(d.parts()).isEqualTo(3);
+    failBeforeStoring.add(d.idempotencyKey(1));
+    core.sendDelivery.send(d);
+    // Part 1 is on the network and recorded; part 2 failed, so the delivery waits for a retry.
+    assertThat(delivery(post).get("status")).isEqualTo("scheduled");
+    assertThat(parts(post))
+        .extracting(p -> p.get("remote_id"))
+        .containsExactly("remote-0", null, null);
+    clock.advance(Duration.ofMinutes(10));
+    core.sendDelivery.send(claim().get(0));
+    assertThat(delivery(post).get("status")).isEqualTo("published");
+    assertThat(delivery(post).get("remote_id")).isEqualTo("remote-0");
+    assertThat(calls)
+        .extracting(c -> c[0])
+        .containsExactly(
+            d.idempotencyKey(0), d.idempotencyKey(1), d.idempotencyKey(1), d.idempotencyKey(2));
+    // Each part answers the one before; the image went with the second part only.
+    assertThat(calls.get(2)).containsExactly(d.idempotencyKey(1), "Two.", "remote-0", "1");
+    assertThat(calls.get(3)).containsExactly(d.idempotencyKey(2), "Three.", "remote-1", "0");
+    assertThat(parts(post))
+        .extracting(p -> p.get("remote_id"))
+        .containsExactly("remote-0", "remote-1", "remote-2");
+    assertThat(postStatus(post)).isEqualTo("published");
+  }
+
+  @Test
+  void aThreadPartTheNetworkTookButNeverAnsweredIsNotPostedTwice() {
+    PostId post = thread();
+    Delivery d = claim().get(0);
+    timeoutAfterStoring.add(d.idempotencyKey(1));
+    core.sendDelivery.send(d);
+    clock.advance(Duration.ofMinutes(10));
+    core.sendDelivery.send(claim().get(0));
+    assertThat(delivery(post).get("status")).isEqualTo("published");
+    // The retry sent part 2 again with its key, and the network answered with the post it had.
+    assertThat(parts(post))
+        .extracting(p -> p.get("remote_id"))
+        .containsExactly("remote-0", "remote-1", "remote-2");
+    assertThat(calls).extracting(c -> c[2]).containsExactly("", "remote-0", "remote-0", "remote-1");
+  }
+
+  @Test
+  void aDraftKeepsItsVariantsPartsAndAttachmentsAcrossSaves() {
+    Channel a = channel();
+    Channel b = channel(dev.chorus.core.channel.Network.MASTODON, "Second");
+    PostId post =
+        core.drafts.create(
+            owner(),
+            new Draft(
+                List.of("Base one.", " ", "Base two."),
+                "spoilers",
+                List.of(
+                    Draft.Variant.base(a.id()),
+                    new Draft.Variant(b.id(), true, List.of("Tailored."), "cw b"))));
+    String image =
+        core.postMedia.attach(owner(), post, b.id(), 0, "image/png", new byte[] {9}, "Alt");
+    PostDetail d = core.drafts.find(owner(), post);
+    assertThat(d.status()).isEqualTo("draft");
+    assertThat(d.draft().parts()).containsExactly("Base one.", "Base two.");
+    assertThat(d.draft().contentWarning()).isEqualTo("spoilers");
+    assertThat(d.draft().variants().get(1).parts()).containsExactly("Tailored.");
+    assertThat(d.mediaOf(b.id(), 0)).extracting(PostDetail.Media::id).containsExactly(image);
+    // Saving again keeps the tailored variant (and so its image); a dropped channel goes.
+    core.drafts.update(
+        owner(),
+        post,
+        new Draft(
+            List.of("New base."),
+            null,
+            List.of(new Draft.Variant(b.id(), true, List.of("Tailored again."), null))));
+    d = core.drafts.find(owner(), post);
+    assertThat(d.draft().variants()).extracting(Draft.Variant::channel).containsExactly(b.id());
+    assertThat(d.media()).extracting(PostDetail.Media::id).containsExactly(image);
+    assertThat(core.postMedia.content(owner().workspace().id(), image).get().bytes())
+        .containsExactly(9);
+  }
+
+  @Test
+  void aTooLongVariantHoldsBackOnlyItsChannelWithTheCount() {
+    Channel a = channel();
+    Channel b = channel(dev.chorus.core.channel.Network.MASTODON, "Second");
+    PostId post =
+        core.drafts.create(
+            owner(),
+            new Draft(
+                List.of("Fits."),
+                null,
+                List.of(
+                    Draft.Variant.base(a.id()),
+                    new Draft.Variant(b.id(), true, List.of("x".repeat(501)), null))));
+    ScheduleDraft.Outcome o =
+        core.scheduleDraft.schedule(owner(), post, clock.instant().plusSeconds(60), "UTC");
+    assertThat(o.scheduled())
+        .extracting(ValidatePost.ChannelCheck::channel)
+        .containsExactly(a.id());
+    assertThat(o.blocked()).hasSize(1);
+    assertThat(o.blocked().get(0).counts()).containsExactly(501);
+    assertThat(o.blocked().get(0).problems())
+        .containsExactly("the post is 501 characters; Mastodon takes 500");
+    assertThat(postStatus(post)).isEqualTo("scheduled");
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(claim()).extracting(Delivery::channelId).containsExactly(a.id());
+  }
+
+  @Test
+  void contributorsDraftButDoNotScheduleAndAltTextCanBeRequired() {
+    Channel a = channel();
+    User u =
+        db.inTransaction(
+            h -> core.createUser.create(h, "c@example.com", "Cai", "correct horse battery"));
+    Actor contributor = new Actor(u, owner().workspace(), Role.CONTRIBUTOR, "127.0.0.1");
+    PostId post =
+        core.drafts.create(
+            contributor, new Draft(List.of("Hi."), null, List.of(Draft.Variant.base(a.id()))));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                core.scheduleDraft.schedule(
+                    contributor, post, clock.instant().plusSeconds(60), "UTC"))
+        .isInstanceOf(dev.chorus.core.error.NotPermitted.class);
+    core.postMedia.setRequireAltText(owner(), true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                core.postMedia.attach(contributor, post, null, 0, "image/png", new byte[] {1}, " "))
+        .isInstanceOf(dev.chorus.core.error.Invalid.class)
+        .hasMessageContaining("requires alt text");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                core.postMedia.attach(
+                    contributor, post, null, 0, "image/tiff", new byte[] {1}, "alt"))
+        .isInstanceOf(dev.chorus.core.error.Invalid.class)
+        .hasMessage("Main: Mastodon takes JPEG, PNG, WEBP, GIF, HEIC, AVIF images, not image/tiff");
+    assertThat(core.postMedia.requireAltText(owner().workspace().id())).isTrue();
+    assertThat(db.read(h -> core.deliveries.missedPosts(h, owner().workspace().id())))
+        .isEqualTo(MissedPosts.SEND);
   }
 
   private static RemoteRef ref(String id) {
