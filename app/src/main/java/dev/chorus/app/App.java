@@ -91,7 +91,11 @@ public final class App implements AutoCloseable {
       throw e;
     }
     InstanceKey key = key(config);
-    Core core = core(config, db, clock, key, smtp);
+    // Tracked links in sent posts name the server's public address, known once it is bound.
+    java.util.concurrent.atomic.AtomicReference<WebServer> served =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Core core =
+        core(config, db, clock, key, smtp, () -> served.get() == null ? null : served.get().url());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -116,6 +120,7 @@ public final class App implements AutoCloseable {
                 config.shutdownGrace(),
                 Version.current(),
                 extraRoutes));
+    served.set(web);
     return new App(config, db, core, web, gc);
   }
 
@@ -138,6 +143,17 @@ public final class App implements AutoCloseable {
 
   /** As above; alerts go out by webhook, and by email when {@code smtp} is not null. */
   static Core core(Config config, Database db, Clock clock, InstanceKey key, SmtpSettings smtp) {
+    return core(config, db, clock, key, smtp, () -> null);
+  }
+
+  /** As above; {@code publicUrl} is the address in tracked links (null while unknown). */
+  static Core core(
+      Config config,
+      Database db,
+      Clock clock,
+      InstanceKey key,
+      SmtpSettings smtp,
+      java.util.function.Supplier<String> publicUrl) {
     SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
     // Connectors store refreshed tokens through their own view of the store: Core needs them first.
     RenewCredentials renew =
@@ -149,7 +165,8 @@ public final class App implements AutoCloseable {
         key,
         new Connectors(
             http, clock, bluesky(config, http, clock), renew, jetstream(System.getenv())),
-        new AlertSenders(http, smtp, publicUrl(config), clock));
+        new AlertSenders(http, smtp, publicUrl(config), clock),
+        publicUrl);
   }
 
   /** The address people use, for links in alerts. */

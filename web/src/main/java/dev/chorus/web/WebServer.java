@@ -27,6 +27,7 @@ import dev.chorus.web.page.ChannelPages;
 import dev.chorus.web.page.InboxActions;
 import dev.chorus.web.page.InboxPages;
 import dev.chorus.web.page.InboxStream;
+import dev.chorus.web.page.LinkPages;
 import dev.chorus.web.page.MastodonPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
@@ -165,6 +166,7 @@ public final class WebServer {
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
               new AlertPages(core, pages).register(r);
+              new LinkPages(core, pages).register(r);
               // The inbox's fixed paths first: /inbox/{id} would otherwise take them.
               InboxPages inbox = new InboxPages(core, pages);
               inboxStream.register(r);

@@ -22,6 +22,7 @@ final class Notices {
           Map.entry("alert-rule-saved", "Alert rule saved: it applies from the next check."),
           Map.entry("alert-destination-added", "Destination added: new alerts go there too."),
           Map.entry("alert-destination-removed", "Destination removed."),
+          Map.entry("links-saved", "Link tracking saved: it applies to posts sent from now on."),
           Map.entry(
               "sources-saved", "Listening sources saved: new ones are read now, then on schedule."),
           Map.entry("read", "Channel read."),

@@ -100,6 +100,8 @@ class LinkTextTest {
           "curl/8.5.0",
           "python-requests/2.31.0",
           "Go-http-client/2.0",
+          "Java-http-client/17.0.12",
+          "Apache-HttpClient/4.5.14 (Java/17.0.12)",
           "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
           "WhatsApp/2.23.20.0"
         }) {
