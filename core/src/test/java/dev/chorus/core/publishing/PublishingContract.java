@@ -422,7 +422,9 @@ abstract class PublishingContract {
         .isInstanceOf(dev.chorus.core.error.Invalid.class)
         .hasMessage("Main: Mastodon takes JPEG, PNG, WEBP, GIF, HEIC, AVIF images, not image/tiff");
     assertThat(core.postMedia.requireAltText(owner().workspace().id())).isTrue();
-    assertThat(db.read(h -> core.deliveries.missedPosts(h, owner().workspace().id())))
+    MissedPosts missed = db.read(h -> core.deliveries.missedPosts(h, owner().workspace().id()));
+    assertThat(missed)
+        .as("the setting's row keeps the missed-posts default")
         .isEqualTo(MissedPosts.SEND);
   }
 
