@@ -47,6 +47,7 @@ import dev.chorus.core.pipeline.InboxEvents;
 import dev.chorus.core.pipeline.StoreHeard;
 import dev.chorus.core.publishing.Deliveries;
 import dev.chorus.core.publishing.PublishScheduler;
+import dev.chorus.core.publishing.PublishingProblems;
 import dev.chorus.core.publishing.Retries;
 import dev.chorus.core.publishing.SchedulePost;
 import dev.chorus.core.publishing.SendDelivery;
@@ -136,6 +137,7 @@ public final class Core {
   // Built here, started by the app with its settings, closed before the store.
   public final PublishScheduler publishScheduler;
   public final SchedulePost schedulePost;
+  public final PublishingProblems publishingProblems;
   // The composer: drafts, their attachments, checks per channel, scheduling, hashtag groups.
   public final dev.chorus.core.publishing.PublishLimits publishLimits;
   public final dev.chorus.core.publishing.Drafts drafts;
@@ -278,6 +280,9 @@ public final class Core {
     this.publishScheduler =
         new PublishScheduler(db, deliveries, sendDelivery, audit, ids::next, clock);
     this.schedulePost = new SchedulePost(channels, ids::next, clock, publishScheduler::wake);
+    this.publishingProblems =
+        new PublishingProblems(
+            db, deliveries, Retries.standard(), audit, clock, publishScheduler::wake);
     this.publishLimits =
         new dev.chorus.core.publishing.PublishLimits(
             db, channels, channelSecrets, connectors, clock);
