@@ -81,7 +81,11 @@ class AccessByRoleTest {
           "/w/acme/inbox/" + conversation + "/live",
           "/w/acme/alerts",
           "/w/acme/alerts?show=all",
-          "/w/acme/alerts/settings"
+          "/w/acme/alerts/settings",
+          "/w/acme/publish/problems",
+          "/w/acme/publish/notices",
+          "/w/acme/publish/notices?show=all",
+          "/w/acme/publish/settings"
         }) {
       assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
     }

@@ -31,6 +31,8 @@ import dev.chorus.web.page.LinkPages;
 import dev.chorus.web.page.MastodonPages;
 import dev.chorus.web.page.MemberPages;
 import dev.chorus.web.page.Pages;
+import dev.chorus.web.page.PublishProblemPages;
+import dev.chorus.web.page.PublishSettingsPages;
 import dev.chorus.web.page.QueryPages;
 import dev.chorus.web.page.TokenPages;
 import dev.chorus.web.page.WorkspacePages;
@@ -166,6 +168,8 @@ public final class WebServer {
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
               new AlertPages(core, pages).register(r);
+              new PublishSettingsPages(core, pages).register(r);
+              new PublishProblemPages(core, pages).register(r);
               new LinkPages(core, pages).register(r);
               // The inbox's fixed paths first: /inbox/{id} would otherwise take them.
               InboxPages inbox = new InboxPages(core, pages);

@@ -517,6 +517,7 @@ public final class ApiRoutes {
         List.of(),
         this::reconnect);
     operations.addAll(new InboxApi(core).operations());
+    operations.addAll(new PublishingProblemsApi(core).operations());
     operations.addAll(new LinksApi(core).operations());
   }
 

@@ -22,6 +22,17 @@ final class Notices {
           Map.entry("alert-rule-saved", "Alert rule saved: it applies from the next check."),
           Map.entry("alert-destination-added", "Destination added: new alerts go there too."),
           Map.entry("alert-destination-removed", "Destination removed."),
+          Map.entry("publish-settings-saved", "Publishing settings saved."),
+          Map.entry(
+              "problem-retried", "Sending again now. It leaves this list once it is on its way."),
+          Map.entry("problem-sent", "The held post is being sent now."),
+          Map.entry("problem-discarded", "Discarded: it will not be sent."),
+          Map.entry(
+              "problem-moved",
+              "That post changed in the meantime (it is being sent, or someone handled it);"
+                  + " nothing was done."),
+          Map.entry("notice-read", "Notice marked read."),
+          Map.entry("notices-read", "All notices marked read."),
           Map.entry("links-saved", "Link tracking saved: it applies to posts sent from now on."),
           Map.entry(
               "sources-saved", "Listening sources saved: new ones are read now, then on schedule."),

@@ -53,7 +53,7 @@ public final class Pages implements Errors.PageRenderer {
     var joined = core.db.read(h -> core.workspaces.joinedBy(h, s.user().id()));
     if (actor == null) {
       return new Shell(
-          title, csrf.token(ctx), s.user(), null, null, joined, List.of(), null, version);
+          title, csrf.token(ctx), s.user(), null, null, joined, List.of(), null, version, 0);
     }
     return new Shell(
         title,
@@ -67,9 +67,14 @@ public final class Pages implements Errors.PageRenderer {
             actor.role(),
             ctx.path(),
             openInbox(actor),
-            core.db.read(h -> core.alerts.store.unacknowledged(h, actor.workspace().id()))),
+            core.db.read(h -> core.alerts.store.unacknowledged(h, actor.workspace().id())),
+            core.db.read(h -> core.publishingProblems.deliveries.count(h, actor.workspace().id()))),
         null,
-        version);
+        version,
+        core.db.read(
+            h ->
+                core.publishingProblems.notices.unread(
+                    h, actor.workspace().id(), actor.user().id())));
   }
 
   /** The workspace's open conversations for the nav's badge (counting stops at 1,000). */

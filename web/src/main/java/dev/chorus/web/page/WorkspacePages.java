@@ -130,6 +130,13 @@ public final class WorkspacePages {
         core.db.read(h -> core.alerts.store.list(h, ws, false, 1)).stream()
             .findFirst()
             .orElse(null));
+    // The signed-in member's unread notices about their posts: a failure is never silent.
+    dev.chorus.core.page.Page<dev.chorus.core.publishing.PostNotice> unread =
+        core.db.read(
+            h ->
+                core.publishingProblems.notices.list(
+                    h, ws, actor.user().id(), true, PageRequest.first(5)));
+    p.put("unreadNotices", unread.items());
     var shell =
         pages
             .shell(ctx, actor.workspace().name())

@@ -43,6 +43,20 @@ public final class Nav {
    */
   public static List<Group> forWorkspace(
       String slug, Role role, String path, long openInbox, long unacknowledgedAlerts) {
+    return forWorkspace(slug, role, path, openInbox, unacknowledgedAlerts, -1);
+  }
+
+  /**
+   * @param publishingProblems the workspace's failed and held deliveries, shown on the publishing
+   *     problems link; negative for none
+   */
+  public static List<Group> forWorkspace(
+      String slug,
+      Role role,
+      String path,
+      long openInbox,
+      long unacknowledgedAlerts,
+      long publishingProblems) {
     String base = "/w/" + slug;
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
@@ -62,6 +76,14 @@ public final class Nav {
                 counted(
                     item("Alerts", base + "/alerts", "alert", path, false),
                     unacknowledgedAlerts))));
+    // Pillar 1, broadcasting: what goes out, and what stopped on its way.
+    List<Item> publish = new ArrayList<>();
+    publish.add(
+        counted(
+            item("Problems", base + "/publish/problems", "alert", path, false),
+            publishingProblems));
+    publish.add(item("Settings", base + "/publish/settings", "shield", path, false));
+    groups.add(new Group("Publish", publish));
     List<Item> workspace = new ArrayList<>();
     workspace.add(item("Channels", base + "/channels", "plug", path, false));
     workspace.add(item("Members", base + "/members", "users", path, false));

@@ -12,6 +12,7 @@ import java.util.List;
  * @param workspace the current workspace, or null on pages outside one
  * @param role the user's role in it, or null
  * @param notice a one-off confirmation to show at the top, or null
+ * @param unreadNotices the user's unread notices about their posts in this workspace (the bell)
  */
 public record Shell(
     String title,
@@ -22,7 +23,8 @@ public record Shell(
     List<WorkspaceStore.Joined> workspaces,
     List<Nav.Group> nav,
     String notice,
-    String version) {
+    String version,
+    long unreadNotices) {
 
   public boolean inWorkspace() {
     return workspace != null;
@@ -38,6 +40,7 @@ public record Shell(
   }
 
   public Shell withNotice(String n) {
-    return new Shell(title, csrf, user, workspace, role, workspaces, nav, n, version);
+    return new Shell(
+        title, csrf, user, workspace, role, workspaces, nav, n, version, unreadNotices);
   }
 }
