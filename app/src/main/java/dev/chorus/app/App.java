@@ -58,12 +58,31 @@ public final class App implements AutoCloseable {
             return t;
           });
 
+  private final ScheduledExecutorService queueRunner =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "chorus-queue");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // Feeds whose entries become posts, read through SafeHttp by the channels module's reader.
+  private final dev.chorus.core.publishing.queue.PollFeedAutomations feedPosts;
+
   private App(Config config, Database db, Core core, WebServer web, JvmGcMetrics gcMetrics) {
     this.config = config;
     this.db = db;
     this.core = core;
     this.web = web;
     this.gcMetrics = gcMetrics;
+    SafeHttp http = new SafeHttp(config.network(), "Chorus/" + Version.current());
+    this.feedPosts =
+        core.queue.pollFeeds(
+            url ->
+                new dev.chorus.channels.rss.FeedConnector(
+                        java.net.URI.create(url), http, core.clock)
+                    .readSince(null)
+                    .items());
   }
 
   /** Builds everything for {@code config}; the database is opened and migrated. */
@@ -201,7 +220,27 @@ public final class App implements AutoCloseable {
     // Scheduled posts: sent as they fall due (missed ones held first where a workspace says so).
     core.publishScheduler.start(
         dev.chorus.core.publishing.PublishScheduler.Settings.fromEnv(System.getenv()));
+    // Recurring series and feed automations: what is due is looked for every 30 seconds.
+    queueRunner.scheduleWithFixedDelay(this::runQueue, 2, 30, TimeUnit.SECONDS);
     return this;
+  }
+
+  private void runQueue() {
+    try {
+      core.queue.fireSeries.fire();
+    } catch (RuntimeException e) {
+      LOG.warn("creating recurring posts failed: {}", e.getMessage());
+    }
+    try {
+      pollFeedAutomations();
+    } catch (RuntimeException e) {
+      LOG.warn("reading feed automations failed: {}", e.getMessage());
+    }
+  }
+
+  /** Reads the feed automations that are due now; returns the posts made. For tests too. */
+  int pollFeedAutomations() {
+    return feedPosts.pollDue(20);
   }
 
   private void evaluateAlerts() {
@@ -257,11 +296,13 @@ public final class App implements AutoCloseable {
   public void close() {
     poller.shutdownNow();
     alerter.shutdownNow();
+    queueRunner.shutdownNow();
     // Before the database closes: each stream stores what it had received.
     core.streams.close();
     try {
       poller.awaitTermination(10, TimeUnit.SECONDS);
       alerter.awaitTermination(10, TimeUnit.SECONDS);
+      queueRunner.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -34,6 +34,8 @@ import dev.chorus.web.page.Pages;
 import dev.chorus.web.page.PublishProblemPages;
 import dev.chorus.web.page.PublishSettingsPages;
 import dev.chorus.web.page.QueryPages;
+import dev.chorus.web.page.QueuePages;
+import dev.chorus.web.page.QueueToolPages;
 import dev.chorus.web.page.TokenPages;
 import dev.chorus.web.page.WorkspacePages;
 import io.javalin.Javalin;
@@ -168,6 +170,8 @@ public final class WebServer {
               new AccountPages(core, pages).register(r);
               new QueryPages(core, pages).register(r);
               new AlertPages(core, pages).register(r);
+              new QueuePages(core, pages).register(r);
+              new QueueToolPages(core, pages).register(r);
               new PublishSettingsPages(core, pages).register(r);
               new PublishProblemPages(core, pages).register(r);
               new LinkPages(core, pages).register(r);

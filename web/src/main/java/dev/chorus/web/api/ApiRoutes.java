@@ -519,6 +519,7 @@ public final class ApiRoutes {
     operations.addAll(new InboxApi(core).operations());
     operations.addAll(new PublishingProblemsApi(core).operations());
     operations.addAll(new LinksApi(core).operations());
+    operations.addAll(new QueueApi(core).operations());
   }
 
   private void op(

@@ -2,10 +2,13 @@ package dev.chorus.core.publishing.queue;
 
 import dev.chorus.core.audit.AuditLog;
 import dev.chorus.core.channel.ChannelId;
+import dev.chorus.core.error.Conflict;
 import dev.chorus.core.error.Invalid;
+import dev.chorus.core.error.NotFound;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.publishing.PostId;
+import dev.chorus.core.publishing.ScheduleDraft;
 import dev.chorus.core.publishing.SchedulePost;
 import dev.chorus.core.store.Database;
 import dev.chorus.core.workspace.WorkspaceId;
@@ -84,6 +87,93 @@ public final class AddToQueue {
       Handle h, WorkspaceId ws, String authorId, List<SchedulePost.Variant> variants) {
     if (variants.isEmpty()) throw new Invalid("channels", "choose at least one channel");
     List<ChannelId> chosen = variants.stream().map(SchedulePost.Variant::channel).toList();
+    Instant now = clock.instant();
+    Instant due = next(h, ws, chosen, now);
+    PostId post = schedule.schedule(h, ws, authorId, due, variants);
+    h.createUpdate(
+            "INSERT INTO queue_entries (post_id, workspace_id, added_at) VALUES (:p, :ws, :now)")
+        .bind("p", post.value())
+        .bind("ws", ws.value())
+        .bind("now", now.toEpochMilli())
+        .execute();
+    return new Queued(post, due);
+  }
+
+  /**
+   * Queues the composer's draft {@code post} (editors and above): the slot is reserved under the
+   * channels' lock (the draft takes its due time and a queue entry, so a concurrent addition skips
+   * it), then {@code scheduleDraft} validates and schedules it there; if that refuses, the
+   * reservation is released and the refusal thrown.
+   *
+   * @throws NotFound when the post is not the workspace's
+   * @throws Conflict when it is no longer a draft
+   */
+  public Queued addDraft(Actor actor, PostId post, ScheduleDraft scheduleDraft) {
+    actor.require(Role.EDITOR, "add posts to the queue");
+    WorkspaceId ws = actor.workspace().id();
+    Instant now = clock.instant();
+    Instant[] due = new Instant[1];
+    ZoneId zone =
+        db.inTransaction(
+            h -> {
+              String status =
+                  h.createQuery("SELECT status FROM posts WHERE id = :id AND workspace_id = :ws")
+                      .bind("id", post.value())
+                      .bind("ws", ws.value())
+                      .mapTo(String.class)
+                      .findOne()
+                      .orElseThrow(() -> new NotFound("No such post."));
+              if (!DRAFTS.contains(status)) {
+                throw new Conflict("The post is no longer a draft; reload it.");
+              }
+              List<ChannelId> chosen =
+                  h.createQuery(
+                          "SELECT channel_id FROM post_variants WHERE post_id = :p ORDER BY"
+                              + " position")
+                      .bind("p", post.value())
+                      .map((rs, ctx) -> new ChannelId(rs.getString(1)))
+                      .list();
+              if (chosen.isEmpty()) throw new Invalid("channels", "choose at least one channel");
+              due[0] = next(h, ws, chosen, now);
+              h.createUpdate("UPDATE posts SET due_at = :due, updated_at = :now WHERE id = :id")
+                  .bind("due", due[0].toEpochMilli())
+                  .bind("now", now.toEpochMilli())
+                  .bind("id", post.value())
+                  .execute();
+              h.createUpdate("DELETE FROM queue_entries WHERE post_id = :p")
+                  .bind("p", post.value())
+                  .execute();
+              h.createUpdate(
+                      "INSERT INTO queue_entries (post_id, workspace_id, added_at) VALUES (:p,"
+                          + " :ws, :now)")
+                  .bind("p", post.value())
+                  .bind("ws", ws.value())
+                  .bind("now", now.toEpochMilli())
+                  .execute();
+              return zones.of(h, ws);
+            });
+    try {
+      scheduleDraft.schedule(actor, post, due[0], zone.getId());
+    } catch (RuntimeException e) {
+      db.inTransaction(
+          h -> {
+            h.createUpdate("DELETE FROM queue_entries WHERE post_id = :p")
+                .bind("p", post.value())
+                .execute();
+            return h.createUpdate(
+                    "UPDATE posts SET due_at = NULL WHERE id = :id AND status IN (<s>)")
+                .bind("id", post.value())
+                .bindList("s", DRAFTS)
+                .execute();
+          });
+      throw e;
+    }
+    return new Queued(post, due[0]);
+  }
+
+  private static final List<String> DRAFTS = List.of("draft", "pending_approval", "rejected");
+
+  private Instant next(Handle h, WorkspaceId ws, List<ChannelId> chosen, Instant now) {
     lock(h, chosen);
     TreeSet<Slot> shared = slots.shared(h, ws, chosen);
     if (shared.isEmpty()) {
@@ -94,19 +184,8 @@ public final class AddToQueue {
               : "these channels share no time slot: give them a common slot on the queue page,"
                   + " or queue the post for each channel on its own");
     }
-    ZoneId zone = zones.of(h, ws);
-    Instant now = clock.instant();
-    Instant due =
-        NextSlot.after(shared, zone, now, taken(h, chosen, now))
-            .orElseThrow(() -> new Invalid("channels", "every slot of the coming year is taken"));
-    PostId post = schedule.schedule(h, ws, authorId, due, variants);
-    h.createUpdate(
-            "INSERT INTO queue_entries (post_id, workspace_id, added_at) VALUES (:p, :ws, :now)")
-        .bind("p", post.value())
-        .bind("ws", ws.value())
-        .bind("now", now.toEpochMilli())
-        .execute();
-    return new Queued(post, due);
+    return NextSlot.after(shared, zones.of(h, ws), now, taken(h, chosen, now))
+        .orElseThrow(() -> new Invalid("channels", "every slot of the coming year is taken"));
   }
 
   // An UPDATE takes the row locks on PostgreSQL (a second transaction waits here, then reads what
@@ -120,14 +199,28 @@ public final class AddToQueue {
     }
   }
 
+  // Taken: a delivery due there on one of the channels, or a draft reserved there by addDraft.
   private static Set<Instant> taken(Handle h, List<ChannelId> chosen, Instant now) {
-    return new HashSet<>(
+    List<String> ids = chosen.stream().map(ChannelId::value).toList();
+    Set<Instant> out =
+        new HashSet<>(
+            h.createQuery(
+                    "SELECT DISTINCT due_at FROM deliveries WHERE channel_id IN (<ids>) AND due_at"
+                        + " > :now AND status IN ('scheduled', 'publishing', 'published', 'held')")
+                .bindList("ids", ids)
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
+                .list());
+    out.addAll(
         h.createQuery(
-                "SELECT DISTINCT due_at FROM deliveries WHERE channel_id IN (<ids>) AND due_at >"
-                    + " :now AND status IN ('scheduled', 'publishing', 'published', 'held')")
-            .bindList("ids", chosen.stream().map(ChannelId::value).toList())
+                "SELECT DISTINCT p.due_at FROM queue_entries q JOIN posts p ON p.id = q.post_id"
+                    + " JOIN post_variants v ON v.post_id = p.id WHERE p.status IN (<s>) AND"
+                    + " p.due_at > :now AND v.channel_id IN (<ids>)")
+            .bindList("s", DRAFTS)
+            .bindList("ids", ids)
             .bind("now", now.toEpochMilli())
             .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
             .list());
+    return out;
   }
 }

@@ -29,7 +29,9 @@ public final class FeedAutomations {
   /** What a new entry becomes. */
   public enum Mode {
     /** Added to the queue at its channels' next free slot. */
-    QUEUE;
+    QUEUE,
+    /** Saved as a draft for someone to edit and schedule from the composer. */
+    DRAFT;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);

@@ -15,14 +15,8 @@ import dev.chorus.core.publishing.SchedulePost;
 import dev.chorus.core.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,21 +47,6 @@ public final class ImportPosts {
 
   /** What happened to every row. */
   public record Result(List<Imported> imported, List<RowError> errors) {}
-
-  private static final DateTimeFormatter LOCAL =
-      new DateTimeFormatterBuilder()
-          .appendPattern("uuuu-MM-dd")
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .appendPattern("HH:mm")
-          .optionalStart()
-          .appendPattern(":ss")
-          .optionalEnd()
-          .toFormatter(Locale.ROOT);
 
   private final Database db;
   private final ChannelStore channels;
@@ -254,28 +233,8 @@ public final class ImportPosts {
     }
   }
 
-  /** A due time in {@code zone}; a local time the zone skips (a spring-forward gap) is refused. */
+  /** A due time in {@code zone}: see {@link WorkspaceZone#at}. */
   static Instant due(String text, ZoneId zone) {
-    if (text.isEmpty()) throw new Invalid("due", "the date and time are missing");
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      // Not with an offset: a local time in the row's zone.
-    }
-    LocalDateTime local;
-    try {
-      local = LocalDateTime.parse(text, LOCAL);
-    } catch (DateTimeParseException e) {
-      throw new Invalid("due", "“" + text + "” is not a date and time; write 2026-12-01 09:30");
-    }
-    try {
-      if (zone.getRules().getValidOffsets(local).isEmpty()) {
-        throw new Invalid(
-            "due", text + " does not exist in " + zone.getId() + ": the clocks skip that hour");
-      }
-      return local.atZone(zone).toInstant();
-    } catch (DateTimeException e) {
-      throw new Invalid("due", "“" + text + "” is not a date and time: " + e.getMessage());
-    }
+    return WorkspaceZone.at("due", text, zone);
   }
 }

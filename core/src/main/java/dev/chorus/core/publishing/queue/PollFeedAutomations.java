@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * Reads the feed automations that are due and turns each entry not seen before into a post. Each
  * entry becomes a post at most once: its id's hash is stored with the post in one transaction,
- * under a primary key. The first poll does not flood the queue: it takes only the automation's
- * {@code firstPoll} newest entries (0 to 3) and marks the others as seen. A poll claims the
- * automation by moving its next poll time with a compare-and-set, so two nodes never read it at
- * once. An entry that cannot be queued (no free slot, a channel disconnected) stops the poll with
- * the reason shown on the automation; it and the entries after it are tried again next time.
+ * under a primary key. An entry becomes a queued post or a draft, as the automation says. The first
+ * poll does not flood the queue: it takes only the automation's {@code firstPoll} newest entries (0
+ * to 3) and marks the others as seen. A poll claims the automation by moving its next poll time
+ * with a compare-and-set, so two nodes never read it at once. An entry that cannot be queued (no
+ * free slot, a channel disconnected) stops the poll with the reason shown on the automation; it and
+ * the entries after it are tried again next time.
  */
 public final class PollFeedAutomations {
   private final Database db;
@@ -27,6 +28,7 @@ public final class PollFeedAutomations {
   private final AddToQueue addToQueue;
   private final SchedulePost schedule;
   private final FeedReader reader;
+  private final java.util.function.Supplier<String> ids;
   private final Clock clock;
 
   public PollFeedAutomations(
@@ -35,12 +37,14 @@ public final class PollFeedAutomations {
       AddToQueue addToQueue,
       SchedulePost schedule,
       FeedReader reader,
+      java.util.function.Supplier<String> ids,
       Clock clock) {
     this.db = db;
     this.automations = automations;
     this.addToQueue = addToQueue;
     this.schedule = schedule;
     this.reader = reader;
+    this.ids = ids;
     this.clock = clock;
   }
 
@@ -117,7 +121,10 @@ public final class PollFeedAutomations {
             for (ChannelId c : a.spec().channels()) {
               variants.add(new SchedulePost.Variant(c, text, null));
             }
-            post = addToQueue.add(h, a.workspace(), a.createdBy(), variants).post().value();
+            post =
+                a.spec().mode() == FeedAutomations.Mode.DRAFT
+                    ? draft(h, a, text)
+                    : addToQueue.add(h, a.workspace(), a.createdBy(), variants).post().value();
           }
           h.createUpdate(
                   "INSERT INTO feed_automation_entries (automation_id, guid_hash, post_id,"
@@ -129,6 +136,40 @@ public final class PollFeedAutomations {
               .execute();
           return take;
         });
+  }
+
+  /** Saves {@code text} as a draft for the automation's channels (the composer's tables, V10). */
+  private String draft(org.jdbi.v3.core.Handle h, FeedAutomations.Automation a, String text) {
+    String post = ids.get();
+    long now = clock.millis();
+    h.createUpdate(
+            "INSERT INTO posts (id, workspace_id, author_id, status, body, created_at, updated_at)"
+                + " VALUES (:id, :ws, :author, 'draft', :body, :now, :now)")
+        .bind("id", post)
+        .bind("ws", a.workspace().value())
+        .bind("author", a.createdBy())
+        .bind("body", text)
+        .bind("now", now)
+        .execute();
+    h.createUpdate(
+            "INSERT INTO post_parts (id, post_id, variant_id, position, body) VALUES (:id, :p,"
+                + " NULL, 0, :body)")
+        .bind("id", ids.get())
+        .bind("p", post)
+        .bind("body", text)
+        .execute();
+    int i = 0;
+    for (ChannelId c : a.spec().channels()) {
+      h.createUpdate(
+              "INSERT INTO post_variants (id, post_id, channel_id, position, tailored) VALUES (:id,"
+                  + " :p, :c, :pos, 0)")
+          .bind("id", ids.get())
+          .bind("p", post)
+          .bind("c", c.value())
+          .bind("pos", i++)
+          .execute();
+    }
+    return post;
   }
 
   /** The post's text: the template with the entry's title and link. */

@@ -27,6 +27,7 @@ public final class Queue {
   private final Database db;
   private final SchedulePost schedule;
   private final Clock clock;
+  private final Supplier<String> ids;
 
   public Queue(
       Database db,
@@ -41,6 +42,7 @@ public final class Queue {
     this.db = db;
     this.schedule = schedule;
     this.clock = clock;
+    this.ids = ids;
     this.zones = new WorkspaceZone(db, audit, clock);
     this.slots = new QueueSlots(db, channels, audit, ids);
     this.addToQueue = new AddToQueue(db, slots, zones, schedule, audit, clock);
@@ -55,6 +57,6 @@ public final class Queue {
 
   /** The feed poller that reads with {@code reader}. */
   public PollFeedAutomations pollFeeds(FeedReader reader) {
-    return new PollFeedAutomations(db, feeds, addToQueue, schedule, reader, clock);
+    return new PollFeedAutomations(db, feeds, addToQueue, schedule, reader, ids, clock);
   }
 }

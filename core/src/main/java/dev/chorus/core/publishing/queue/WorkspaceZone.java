@@ -8,8 +8,15 @@ import dev.chorus.core.store.Database;
 import dev.chorus.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -100,5 +107,48 @@ public final class WorkspaceZone {
       throw new Invalid(
           field, "“" + z + "” is not a known time zone; use a name such as Europe/Paris");
     }
+  }
+
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd")
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .appendPattern("HH:mm")
+          .optionalStart()
+          .appendPattern(":ss")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+
+  /**
+   * The instant of {@code text} in {@code zone}: a local date and time ("2026-12-01 09:30",
+   * "2026-12-01T09:30") or one with an offset ("2026-12-01T09:30:00+01:00", "…Z"). A local time the
+   * zone skips (inside a spring-forward gap) is refused rather than moved.
+   *
+   * @throws Invalid on {@code field} when it is missing, unreadable or does not exist in the zone
+   */
+  public static Instant at(String field, String text, ZoneId zone) {
+    if (text == null || text.isBlank()) throw new Invalid(field, "the date and time are missing");
+    String t = text.strip();
+    try {
+      return OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException e) {
+      // Not with an offset: a local time in the zone.
+    }
+    LocalDateTime local;
+    try {
+      local = LocalDateTime.parse(t, LOCAL);
+    } catch (DateTimeParseException e) {
+      throw new Invalid(field, "“" + t + "” is not a date and time; write 2026-12-01 09:30");
+    }
+    if (zone.getRules().getValidOffsets(local).isEmpty()) {
+      throw new Invalid(
+          field, t + " does not exist in " + zone.getId() + ": the clocks skip that hour");
+    }
+    return local.atZone(zone).toInstant();
   }
 }

@@ -529,4 +529,62 @@ abstract class QueueContract {
             "New: Post 10 https://blog.example/e10",
             "New: Post 11 https://blog.example/e11");
   }
+
+  // --- the composer's drafts ---
+
+  private PostId draft(String text, Channel... cs) {
+    List<dev.chorus.core.publishing.Draft.Variant> vs = new ArrayList<>();
+    for (Channel c : cs) vs.add(dev.chorus.core.publishing.Draft.Variant.base(c.id()));
+    return core.drafts.create(owner, new dev.chorus.core.publishing.Draft(List.of(text), null, vs));
+  }
+
+  @Test
+  void aDraftIsQueuedAtTheNextFreeSlotThroughTheComposersScheduling() {
+    Channel main = channel(Network.MASTODON, "Main");
+    core.queue.slots.replace(
+        owner, main.id(), List.of(Slot.parse("1", "09:00"), Slot.parse("2", "09:00")));
+    PostId d = draft("From the composer", main);
+    var q = core.queue.addToQueue.addDraft(owner, d, core.scheduleDraft);
+    assertThat(q.dueAt()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+    assertThat(deliveries(d)).hasSize(1);
+    var second = core.queue.addToQueue.add(owner, variants("next", main));
+    assertThat(second.dueAt()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(queuedTexts()).containsExactly("From the composer", "next");
+    assertThatThrownBy(() -> core.queue.addToQueue.addDraft(owner, d, core.scheduleDraft))
+        .isInstanceOf(Conflict.class);
+  }
+
+  @Test
+  void aDraftTheComposerRefusesReleasesItsSlot() {
+    Channel sky = channel(Network.BLUESKY, "Sky");
+    core.queue.slots.replace(owner, sky.id(), List.of(Slot.parse("1", "09:00")));
+    PostId d = draft("y".repeat(400), sky);
+    assertThatThrownBy(() -> core.queue.addToQueue.addDraft(owner, d, core.scheduleDraft))
+        .isInstanceOf(Invalid.class);
+    assertThat(core.queue.addToQueue.add(owner, variants("fits", sky)).dueAt())
+        .isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+  }
+
+  @Test
+  void aFeedInDraftModeMakesDraftsForTheComposer() {
+    Channel c = channel(Network.MASTODON, "Main");
+    entry("d1", "Older");
+    entry("d2", "Newest");
+    core.queue.feeds.create(
+        owner,
+        new FeedAutomations.Spec(
+            "Blog drafts",
+            "https://blog.example/feed.xml",
+            FeedAutomations.Mode.DRAFT,
+            "{title}",
+            List.of(c.id()),
+            1,
+            60));
+    assertThat(core.queue.pollFeeds(url -> List.copyOf(feed)).pollDue(5)).isEqualTo(1);
+    var drafts = core.drafts.list(owner, List.of("draft"), 10);
+    assertThat(drafts).hasSize(1);
+    var detail = core.drafts.find(owner, drafts.get(0).id());
+    assertThat(detail.draft().parts()).containsExactly("Newest");
+    assertThat(detail.draft().variants()).extracting(v -> v.channel()).containsExactly(c.id());
+  }
 }
