@@ -78,6 +78,13 @@ public final class Nav {
                     unacknowledgedAlerts))));
     // Pillar 1, broadcasting: what goes out, and what stopped on its way.
     List<Item> publish = new ArrayList<>();
+    publish.add(item("Calendar", base + "/publish/calendar", "grid", path, false));
+    publish.add(item("Queue", base + "/publish/queue", "list", path, false));
+    publish.add(item("Recurring", base + "/publish/recurring", "list", path, false));
+    publish.add(item("Feed automations", base + "/publish/automations", "rss", path, false));
+    if (role.atLeast(Role.EDITOR)) {
+      publish.add(item("Import CSV", base + "/publish/import", "list", path, false));
+    }
     publish.add(
         counted(
             item("Problems", base + "/publish/problems", "alert", path, false),
