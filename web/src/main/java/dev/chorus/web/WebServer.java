@@ -24,6 +24,7 @@ import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.BlueskyPages;
 import dev.chorus.web.page.ChannelPages;
+import dev.chorus.web.page.ComposePages;
 import dev.chorus.web.page.InboxActions;
 import dev.chorus.web.page.InboxPages;
 import dev.chorus.web.page.InboxStream;
@@ -172,6 +173,7 @@ public final class WebServer {
               new AlertPages(core, pages).register(r);
               new QueuePages(core, pages).register(r);
               new QueueToolPages(core, pages).register(r);
+              new ComposePages(core, pages).register(r);
               new PublishSettingsPages(core, pages).register(r);
               new PublishProblemPages(core, pages).register(r);
               new LinkPages(core, pages).register(r);

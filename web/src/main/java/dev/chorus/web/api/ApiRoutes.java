@@ -520,6 +520,7 @@ public final class ApiRoutes {
     operations.addAll(new PublishingProblemsApi(core).operations());
     operations.addAll(new LinksApi(core).operations());
     operations.addAll(new QueueApi(core).operations());
+    operations.addAll(new PostsApi(core).operations());
   }
 
   private void op(

@@ -78,6 +78,10 @@ public final class Nav {
                     unacknowledgedAlerts))));
     // Pillar 1, broadcasting: what goes out, and what stopped on its way.
     List<Item> publish = new ArrayList<>();
+    if (role.atLeast(Role.CONTRIBUTOR)) {
+      publish.add(item("Compose", base + "/publish/compose", "plus", path, false));
+    }
+    publish.add(item("Drafts", base + "/publish/drafts", "note", path, false));
     publish.add(item("Calendar", base + "/publish/calendar", "grid", path, false));
     publish.add(item("Queue", base + "/publish/queue", "list", path, false));
     publish.add(item("Recurring", base + "/publish/recurring", "list", path, false));
