@@ -86,6 +86,8 @@ class AccessByRoleTest {
           "/w/acme/publish/notices",
           "/w/acme/publish/notices?show=all",
           "/w/acme/publish/settings",
+          "/w/acme/publish/drafts",
+          "/w/acme/publish/hashtags",
           "/w/acme/publish/queue",
           "/w/acme/publish/calendar",
           "/w/acme/publish/calendar?view=month&date=2026-02-01",
@@ -154,6 +156,21 @@ class AccessByRoleTest {
         .isEqualTo(role.atLeast(Role.ADMIN) ? 201 : 403);
     if (r.status() == 403)
       assertThat(r.json().at("/error/code").asText()).isEqualTo("not_permitted");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void contributorsAndAboveComposeAndOnlyAdminsRequireAltText(Role role) {
+    Browser b = as(role);
+    int compose = b.get("/w/acme/publish/compose").statusCode();
+    assertThat(compose).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 200 : 403);
+    b.get("/w/acme/publish/settings");
+    int alt = b.post("/w/acme/publish/settings/alt-text").statusCode();
+    assertThat(alt).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 302 : 403);
+    var api =
+        new Api(app.url(), tokens.get(role))
+            .send("POST", "/api/v1/posts/validate", "{\"parts\":[\"Hi\"],\"channels\":[]}");
+    assertThat(api.status()).as(role.key()).isEqualTo(role.atLeast(Role.CONTRIBUTOR) ? 200 : 403);
   }
 
   @Test

@@ -294,7 +294,17 @@ class ComposerAppTest {
     assertThat(tiff.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(tiff.body()).select("#media-error").text())
         .contains("Mastodon takes JPEG, PNG, WEBP, GIF, HEIC, AVIF images, not image/tiff");
-    app.core().postMedia.setRequireAltText(actor(Role.ADMIN), true);
+    Browser admin = as(Role.ADMIN);
+    admin.get("/w/acme/publish/settings");
+    assertThat(
+            admin.post("/w/acme/publish/settings/alt-text", "require_alt_text", "on").statusCode())
+        .isEqualTo(302);
+    assertThat(
+            admin
+                .page("/w/acme/publish/settings")
+                .select("input[name=require_alt_text]")
+                .hasAttr("checked"))
+        .isTrue();
     var noAlt = upload(b, id, "image/png", new byte[] {1, 2}, "", 1);
     assertThat(noAlt.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(noAlt.body()).select("#alt-error").text()).contains("requires alt text");

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class PublishSettingsPages {
   /** What the page shows. */
-  public record Settings(MissedPosts missedPosts, Form missedForm) {}
+  public record Settings(MissedPosts missedPosts, Form missedForm, boolean requireAltText) {}
 
   private final Core core;
   private final Pages pages;
@@ -32,6 +32,7 @@ public final class PublishSettingsPages {
   public void register(RoutesConfig r) {
     r.get("/w/{slug}/publish/settings", this::show, Access.VIEWER);
     r.post("/w/{slug}/publish/settings/missed-posts", this::saveMissedPosts, Access.ADMIN);
+    r.post("/w/{slug}/publish/settings/alt-text", this::saveAltText, Access.ADMIN);
   }
 
   private void show(Context ctx) {
@@ -51,6 +52,16 @@ public final class PublishSettingsPages {
     }
   }
 
+  /** The composer's rule: every image needs alt text before its post is scheduled. */
+  private void saveAltText(Context ctx) {
+    Actor actor = Req.actor(ctx);
+    core.postMedia.setRequireAltText(actor, "on".equals(ctx.formParam("require_alt_text")));
+    ctx.redirect(
+        "/w/"
+            + actor.workspace().slug()
+            + "/publish/settings?notice=publish-settings-saved#alt-text");
+  }
+
   private static MissedPosts parse(String value) {
     try {
       return MissedPosts.parse(value);
@@ -63,7 +74,9 @@ public final class PublishSettingsPages {
     Actor actor = Req.actor(ctx);
     MissedPosts missed = core.db.read(h -> core.deliveries.missedPosts(h, actor.workspace().id()));
     Map<String, Object> p = new HashMap<>();
-    p.put("settings", new Settings(missed, missedForm));
+    p.put(
+        "settings",
+        new Settings(missed, missedForm, core.postMedia.requireAltText(actor.workspace().id())));
     p.put(
         "shell",
         pages.shell(ctx, "Publishing settings").withNotice(Notices.text(ctx.queryParam("notice"))));
