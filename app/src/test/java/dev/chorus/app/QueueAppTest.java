@@ -379,4 +379,48 @@ class QueueAppTest {
                 + "&kind=recurring&name=X&text=Y&unit=week&every=1&time=11:00&min_gap=12");
     assertThat(missing.statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void theComposersAddToQueueButtonPutsADraftAtTheNextFreeSlot() {
+    Browser b = as(editor);
+    b.get("/w/acme/publish/queue");
+    b.post("/w/acme/publish/queue/slots/" + channel.id().value(), "slots", "daily 06:40");
+    PostId draft =
+        app.core()
+            .drafts
+            .create(
+                new Actor(editor, acme, Role.EDITOR, null),
+                new dev.chorus.core.publishing.Draft(
+                    List.of("Composed"),
+                    null,
+                    List.of(dev.chorus.core.publishing.Draft.Variant.base(channel.id()))));
+    Document compose = b.page("/w/acme/publish/posts/" + draft.value());
+    assertThat(compose.select("button[name=action][value=queue]").text()).isEqualTo("Add to queue");
+    var r =
+        b.postForm(
+            "/w/acme/publish/posts/" + draft.value(),
+            "_csrf="
+                + enc(b.csrf())
+                + "&channel="
+                + channel.id().value()
+                + "&part=Composed&action=queue&time_zone=UTC");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    var due =
+        app.core()
+            .db
+            .read(
+                h ->
+                    h.createQuery("SELECT due_at FROM deliveries WHERE post_id = :p")
+                        .bind("p", draft.value())
+                        .mapTo(Long.class)
+                        .one());
+    ZoneId zone = app.core().queue.zones.of(acme.id());
+    var local = Instant.ofEpochMilli(due).atZone(zone).toLocalTime();
+    assertThat(local.toString()).isEqualTo("06:40");
+    assertThat(
+            as(contributor)
+                .page("/w/acme/publish/posts/" + draft.value())
+                .select("button[value=queue]"))
+        .isEmpty();
+  }
 }

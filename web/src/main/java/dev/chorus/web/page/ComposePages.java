@@ -180,6 +180,18 @@ public final class ComposePages {
           render(ctx, actor, d, d.draft(), null, form.failed(e), null);
         }
       }
+      case "queue" -> {
+        // The queue's next free slot shared by the post's channels (helper B's AddToQueue).
+        Form form = form(ctx);
+        try {
+          core.queue.addToQueue.addDraft(actor, post, core.scheduleDraft);
+          ctx.redirect(base + "?notice=post-scheduled");
+        } catch (Invalid e) {
+          ctx.status(400);
+          PostDetail d = core.drafts.find(actor, post);
+          render(ctx, actor, d, d.draft(), null, form.failed(e), null);
+        }
+      }
       default -> ctx.redirect(base + "?notice=draft-saved");
     }
   }
