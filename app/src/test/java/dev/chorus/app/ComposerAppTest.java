@@ -311,6 +311,32 @@ class ComposerAppTest {
   }
 
   @Test
+  void splitIntoThreadCutsTheTextAtSentencesForTheTightestChannel() {
+    Browser b = as(Role.CONTRIBUTOR);
+    b.get("/w/acme/publish/compose");
+    String sentence = "This sentence is about forty characters. ";
+    String text = sentence.repeat(20).strip(); // 839 characters
+    var r =
+        b.postForm(
+            "/w/acme/publish/compose",
+            "_csrf="
+                + enc(b.csrf())
+                + "&channel="
+                + main.id()
+                + "&part="
+                + enc(text)
+                + "&numbered=on&action=split");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    List<String> parts =
+        app.core().drafts.find(actor(Role.CONTRIBUTOR), new PostId(postId(r))).draft().parts();
+    assertThat(parts).hasSize(2);
+    assertThat(parts.get(0)).endsWith("characters. 1/2").hasSizeLessThanOrEqualTo(500);
+    assertThat(parts.get(1)).endsWith("characters. 2/2");
+    Document page = b.page(r.headers().firstValue("Location").orElseThrow());
+    assertThat(page.select("textarea[name=part]")).hasSize(2);
+  }
+
+  @Test
   void hashtagGroupsAreKeptByEditorsAndOfferedInTheComposer() {
     Browser b = as(Role.EDITOR);
     b.get("/w/acme/publish/hashtags");
