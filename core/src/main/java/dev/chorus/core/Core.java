@@ -144,6 +144,8 @@ public final class Core {
   public final dev.chorus.core.publishing.PostMedia postMedia;
   public final dev.chorus.core.publishing.ValidatePost validatePost;
   public final dev.chorus.core.publishing.ScheduleDraft scheduleDraft;
+  // Approvals: contributors submit, editors (or a guest with a link) approve or reject.
+  public final dev.chorus.core.publishing.approvals.Approvals approvals;
   public final dev.chorus.core.publishing.HashtagGroups hashtagGroups;
   public final dev.chorus.core.publishing.queue.Queue queue;
 
@@ -306,5 +308,17 @@ public final class Core {
             ids::next,
             clock,
             publishScheduler::wake);
+    this.approvals =
+        new dev.chorus.core.publishing.approvals.Approvals(
+            db,
+            scheduleDraft,
+            queue.addToQueue,
+            drafts,
+            users,
+            workspaces,
+            members,
+            audit,
+            ids::next,
+            clock);
   }
 }

@@ -20,6 +20,7 @@ import dev.chorus.web.http.RequestMetrics;
 import dev.chorus.web.http.SecurityHeaders;
 import dev.chorus.web.page.AccountPages;
 import dev.chorus.web.page.AlertPages;
+import dev.chorus.web.page.ApprovalPages;
 import dev.chorus.web.page.AuditPages;
 import dev.chorus.web.page.AuthPages;
 import dev.chorus.web.page.BlueskyPages;
@@ -173,10 +174,11 @@ public final class WebServer {
               new AlertPages(core, pages).register(r);
               new QueuePages(core, pages).register(r);
               new QueueToolPages(core, pages).register(r);
+              new LinkPages(core, pages).register(r);
+              new ApprovalPages(core, pages, links).register(r);
               new ComposePages(core, pages).register(r);
               new PublishSettingsPages(core, pages).register(r);
               new PublishProblemPages(core, pages).register(r);
-              new LinkPages(core, pages).register(r);
               // The inbox's fixed paths first: /inbox/{id} would otherwise take them.
               InboxPages inbox = new InboxPages(core, pages);
               inboxStream.register(r);

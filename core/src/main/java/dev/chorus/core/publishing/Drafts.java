@@ -90,6 +90,10 @@ public final class Drafts {
     WorkspaceId ws = actor.workspace().id();
     db.inTransaction(
         h -> {
+          // Editing a post that waits for approval takes it back to draft: an approval applies to
+          // what was approved, never to later edits (rolled back if this actor may not edit it).
+          new dev.chorus.core.publishing.approvals.ApprovalStore()
+              .withdraw(h, ws, post, clock.instant());
           editable(h, actor, post);
           checkChannels(h, ws, draft);
           h.createUpdate(

@@ -517,10 +517,11 @@ public final class ApiRoutes {
         List.of(),
         this::reconnect);
     operations.addAll(new InboxApi(core).operations());
-    operations.addAll(new PublishingProblemsApi(core).operations());
     operations.addAll(new LinksApi(core).operations());
+    operations.addAll(new ApprovalsApi(core).operations());
     operations.addAll(new QueueApi(core).operations());
     operations.addAll(new PostsApi(core).operations());
+    operations.addAll(new PublishingProblemsApi(core).operations());
   }
 
   private void op(

@@ -31,6 +31,13 @@ final class Notices {
           Map.entry("alert-rule-saved", "Alert rule saved: it applies from the next check."),
           Map.entry("alert-destination-added", "Destination added: new alerts go there too."),
           Map.entry("alert-destination-removed", "Destination removed."),
+          Map.entry("links-saved", "Link tracking saved: it applies to posts sent from now on."),
+          Map.entry(
+              "approval-submitted",
+              "Submitted for approval: editors see it on their Approvals page."),
+          Map.entry("approval-approved", "Approved: the post is scheduled and its author told."),
+          Map.entry("approval-rejected", "Sent back to its author with your comment."),
+          Map.entry("guest-link-revoked", "Guest link revoked: it no longer works."),
           Map.entry("publish-settings-saved", "Publishing settings saved."),
           Map.entry(
               "problem-retried", "Sending again now. It leaves this list once it is on its way."),
@@ -42,7 +49,6 @@ final class Notices {
                   + " nothing was done."),
           Map.entry("notice-read", "Notice marked read."),
           Map.entry("notices-read", "All notices marked read."),
-          Map.entry("links-saved", "Link tracking saved: it applies to posts sent from now on."),
           Map.entry(
               "sources-saved", "Listening sources saved: new ones are read now, then on schedule."),
           Map.entry("read", "Channel read."),

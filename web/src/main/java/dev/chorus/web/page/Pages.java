@@ -68,7 +68,10 @@ public final class Pages implements Errors.PageRenderer {
             ctx.path(),
             openInbox(actor),
             core.db.read(h -> core.alerts.store.unacknowledged(h, actor.workspace().id())),
-            core.db.read(h -> core.publishingProblems.deliveries.count(h, actor.workspace().id()))),
+            core.db.read(h -> core.publishingProblems.deliveries.count(h, actor.workspace().id())),
+            actor.role().atLeast(dev.chorus.core.member.Role.EDITOR)
+                ? core.db.read(h -> core.approvals.store.pendingCount(h, actor.workspace().id()))
+                : -1),
         null,
         version,
         core.db.read(

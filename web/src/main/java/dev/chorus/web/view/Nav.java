@@ -57,6 +57,21 @@ public final class Nav {
       long openInbox,
       long unacknowledgedAlerts,
       long publishingProblems) {
+    return forWorkspace(slug, role, path, openInbox, unacknowledgedAlerts, publishingProblems, -1);
+  }
+
+  /**
+   * @param pendingApprovals posts waiting for approval, shown to editors on the approvals link;
+   *     negative for none
+   */
+  public static List<Group> forWorkspace(
+      String slug,
+      Role role,
+      String path,
+      long openInbox,
+      long unacknowledgedAlerts,
+      long publishingProblems,
+      long pendingApprovals) {
     String base = "/w/" + slug;
     List<Group> groups = new ArrayList<>();
     groups.add(new Group("Overview", List.of(item("Dashboard", base, "home", path, true))));
@@ -89,6 +104,13 @@ public final class Nav {
     if (role.atLeast(Role.EDITOR)) {
       publish.add(item("Import CSV", base + "/publish/import", "list", path, false));
     }
+    if (role.atLeast(Role.EDITOR)) {
+      publish.add(
+          counted(
+              item("Approvals", base + "/publish/approvals", "check", path, false),
+              pendingApprovals));
+    }
+    publish.add(item("Links", base + "/publish/links", "external", path, false));
     publish.add(
         counted(
             item("Problems", base + "/publish/problems", "alert", path, false),
