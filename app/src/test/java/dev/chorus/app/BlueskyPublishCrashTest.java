@@ -88,7 +88,10 @@ class BlueskyPublishCrashTest {
 
     Process last = serve(key, dir.resolve("serve-last.log"), peer, jetstream);
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      // On a fast machine the kills end before the last item is due: wait for it too.
+      Instant lastDue = firstDue.plusMillis(2400L * (ITEMS - 1));
+      long wait = Math.max(90, java.time.Duration.between(Instant.now(), lastDue).toSeconds() + 60);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
       while (published(config) < ITEMS && System.nanoTime() < deadline) Thread.sleep(200);
     } finally {
       new ProcessBuilder("kill", "-TERM", Long.toString(last.pid())).start().waitFor();
