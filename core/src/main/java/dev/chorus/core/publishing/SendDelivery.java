@@ -200,9 +200,21 @@ public final class SendDelivery {
         OutgoingPost post =
             new OutgoingPost(p.body(), parent, media, d.contentWarning(), null, Visibility.PUBLIC);
         String key = d.idempotencyKey(p.position());
-        RemoteRef sent =
-            publisher.publish(
-                links.rewrite(d, key, publisher.network(), publisher::limits, post), key);
+        RemoteRef sent;
+        try {
+          sent =
+              publisher.publish(
+                  links.rewrite(d, key, publisher.network(), publisher::limits, post), key);
+        } catch (ChannelFailure e) {
+          if (todo.size() == 1) throw e;
+          // Say which part stopped: the ones before it are on the network already.
+          throw new ChannelFailure(
+              "Part " + (p.position() + 1) + " of " + todo.size() + ": " + e.getMessage(),
+              e.retryable(),
+              e.retryAfter(),
+              e.status(),
+              e);
+        }
         Instant now = clock.instant();
         if (!db.inTransaction(h -> parts.sent(h, d, p.position(), sent, now))) return null;
         ref = sent;

@@ -295,6 +295,7 @@ abstract class PublishingContract {
     core.sendDelivery.send(d);
     // Part 1 is on the network and recorded; part 2 failed, so the delivery waits for a retry.
     assertThat(delivery(post).get("status")).isEqualTo("scheduled");
+    assertThat(delivery(post).get("last_error")).isEqualTo("Part 2 of 3: Service Unavailable");
     assertThat(parts(post))
         .extracting(p -> p.get("remote_id"))
         .containsExactly("remote-0", null, null);
