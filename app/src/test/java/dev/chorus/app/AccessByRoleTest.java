@@ -92,7 +92,9 @@ class AccessByRoleTest {
           "/w/acme/publish/calendar",
           "/w/acme/publish/calendar?view=month&date=2026-02-01",
           "/w/acme/publish/recurring",
-          "/w/acme/publish/automations"
+          "/w/acme/publish/automations",
+          "/w/acme/publish/links",
+          "/w/acme/publish/links?days=90"
         }) {
       assertThat(b.get(p).statusCode()).as(role + " GET " + p).isEqualTo(200);
     }
@@ -246,6 +248,35 @@ class AccessByRoleTest {
                 "60")
             .statusCode();
     assertThat(status).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 302 : 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void onlyEditorsSeeApprovalsAndOnlyAdminsChangeLinkTracking(Role role) {
+    Browser b = as(role);
+    int approvals = b.get("/w/acme/publish/approvals").statusCode();
+    assertThat(approvals).as(role.key()).isEqualTo(role.atLeast(Role.EDITOR) ? 200 : 403);
+    b.get("/w/acme/publish/links");
+    int links =
+        b.post("/w/acme/publish/links/settings", "tracking", "on", "utm_campaign", "chorus")
+            .statusCode();
+    assertThat(links).as(role.key()).isEqualTo(role.atLeast(Role.ADMIN) ? 302 : 403);
+    Api api = new Api(app.url(), tokens.get(role));
+    assertThat(api.get("/api/v1/approvals").status())
+        .as(role.key())
+        .isEqualTo(role.atLeast(Role.EDITOR) ? 200 : 403);
+    assertThat(api.get("/api/v1/links").status()).as(role.key()).isEqualTo(200);
+    assertThat(
+            api.send(
+                    "PUT",
+                    "/api/v1/links/settings",
+                    "{\"tracking\":true,\"utm_campaign\":\"chorus\"}")
+                .status())
+        .as(role.key())
+        .isEqualTo(role.atLeast(Role.ADMIN) ? 200 : 403);
+    // Public pages answer anyone, and only for what exists.
+    assertThat(b.get("/l/AAAAAAAAAA").statusCode()).isEqualTo(404);
+    assertThat(b.get("/guest/approve/not-a-token-of-this-server-0123").statusCode()).isEqualTo(404);
   }
 
   @ParameterizedTest

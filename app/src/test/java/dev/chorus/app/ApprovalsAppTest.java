@@ -302,4 +302,52 @@ class ApprovalsAppTest {
         .isEqualTo(409);
     assertThat(guest.get("/guest/approve/not-a-real-token-at-all-123").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void theComposerOffersContributorsSubmitForApprovalInsteadOfSchedule() {
+    Browser c = as(Role.CONTRIBUTOR);
+    var compose = c.page("/w/acme/publish/compose");
+    assertThat(compose.select("button[value=submit]").text()).isEqualTo("Submit for approval");
+    assertThat(compose.select("button[value=schedule]")).isEmpty();
+    var editorCompose = as(Role.EDITOR).page("/w/acme/publish/compose");
+    assertThat(editorCompose.select("button[value=schedule]")).hasSize(1);
+    assertThat(editorCompose.select("button[value=submit]")).isEmpty();
+
+    var r =
+        c.post(
+            "/w/acme/publish/compose",
+            "channel",
+            channel.id().value(),
+            "part",
+            "Written in the composer",
+            "due_local",
+            inTwoHours(),
+            "time_zone",
+            "UTC",
+            "action",
+            "submit");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    assertThat(location).endsWith("/review?notice=approval-submitted");
+    String id = location.replaceAll(".*/publish/posts/([^/]+)/review.*", "$1");
+    assertThat(status(new PostId(id))).isEqualTo("pending_approval");
+    // A contributor's "Schedule" is refused even when forced.
+    PostId other = draft("Forced schedule");
+    c.get("/w/acme/publish/posts/" + other.value());
+    var forced =
+        c.post(
+            "/w/acme/publish/posts/" + other.value(),
+            "channel",
+            channel.id().value(),
+            "part",
+            "Forced schedule",
+            "due_local",
+            inTwoHours(),
+            "time_zone",
+            "UTC",
+            "action",
+            "schedule");
+    assertThat(forced.statusCode()).isEqualTo(403);
+    assertThat(status(other)).isEqualTo("draft");
+  }
 }

@@ -192,6 +192,31 @@ public final class ComposePages {
           render(ctx, actor, d, d.draft(), null, form.failed(e), null);
         }
       }
+      case "submit", "submit-queue" -> {
+        // A contributor's way out (helper C's approvals): the saved draft waits for an editor.
+        Form form = form(ctx);
+        try {
+          boolean queue = action.equals("submit-queue");
+          String zone = ctx.formParam("time_zone");
+          if (zone == null || zone.isBlank()) zone = "UTC";
+          java.time.Instant due =
+              queue
+                  ? null
+                  : dev.chorus.core.publishing.DueTime.parse(
+                      ctx.formParam("due_local"), zone, core.clock);
+          core.approvals.submit.submit(
+              actor,
+              post,
+              due,
+              queue ? null : dev.chorus.core.publishing.DueTime.zone(zone).getId(),
+              null);
+          ctx.redirect(base + "/review?notice=approval-submitted");
+        } catch (Invalid e) {
+          ctx.status(400);
+          PostDetail d = core.drafts.find(actor, post);
+          render(ctx, actor, d, d.draft(), null, form.failed(e), null);
+        }
+      }
       default -> ctx.redirect(base + "?notice=draft-saved");
     }
   }
@@ -463,6 +488,8 @@ public final class ComposePages {
             form,
             outcome));
     String title = post == null ? "Compose" : post.editable() ? "Edit draft" : "Post";
+    // Clicks on the post's tracked links, per link and per channel (helper C's links).
+    if (post != null) p.put("clicks", core.links.stats.ofPost(actor.workspace().id(), post.id()));
     p.put("shell", pages.shell(ctx, title).withNotice(Notices.text(ctx.queryParam("notice"))));
     pages.render(
         ctx, post == null || post.editable() ? "publish-compose.jte" : "publish-post.jte", p);
