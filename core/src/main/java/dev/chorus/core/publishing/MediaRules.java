@@ -40,6 +40,12 @@ public final class MediaRules {
 
   private MediaRules() {}
 
+  /** Whether any network takes {@code mimeType}; nothing else is stored (or served back). */
+  public static boolean anyTakes(String mimeType) {
+    String type = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
+    return TYPES.values().stream().anyMatch(t -> t.contains(type));
+  }
+
   /** The types {@code network} takes (empty when it takes no attachments). */
   public static List<String> types(Network network) {
     return TYPES.getOrDefault(network, List.of());

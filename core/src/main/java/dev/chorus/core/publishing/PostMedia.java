@@ -89,6 +89,13 @@ public final class PostMedia {
           MediaRules.refusal(c.network(), a.limits(), mimeType, bytes.length, position);
       if (refusal != null) throw new Invalid("media", c.name() + ": " + refusal);
     }
+    // With no channel chosen yet nothing above looked at the type: only images are kept.
+    if (!MediaRules.anyTakes(mimeType)) {
+      throw new Invalid(
+          "media",
+          "choose a JPEG, PNG, WebP or GIF image"
+              + (mimeType == null || mimeType.isBlank() ? "" : ", not " + mimeType));
+    }
     String id = ids.get();
     db.inTransaction(
         h -> {

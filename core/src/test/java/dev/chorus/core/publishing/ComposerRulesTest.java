@@ -118,6 +118,13 @@ class ComposerRulesTest {
   }
 
   @Test
+  void onlyImageTypesSomeNetworkTakesAreStoredAtAll() {
+    assertThat(MediaRules.anyTakes("image/PNG")).isTrue();
+    assertThat(MediaRules.anyTakes("text/html")).isFalse();
+    assertThat(MediaRules.anyTakes(null)).isFalse();
+  }
+
+  @Test
   void aNetworkWithoutAttachmentsRefusesThem() {
     assertThat(
             MediaRules.refusal(

@@ -422,6 +422,14 @@ abstract class PublishingContract {
                     contributor, post, null, 0, "image/tiff", new byte[] {1}, "alt"))
         .isInstanceOf(dev.chorus.core.error.Invalid.class)
         .hasMessage("Main: Mastodon takes JPEG, PNG, WEBP, GIF, HEIC, AVIF images, not image/tiff");
+    PostId bare =
+        core.drafts.create(contributor, new Draft(List.of("No channel yet."), null, List.of()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                core.postMedia.attach(
+                    contributor, bare, null, 0, "text/html", new byte[] {'<'}, "alt"))
+        .isInstanceOf(dev.chorus.core.error.Invalid.class)
+        .hasMessage("choose a JPEG, PNG, WebP or GIF image, not text/html");
     assertThat(core.postMedia.requireAltText(owner().workspace().id())).isTrue();
     MissedPosts missed = db.read(h -> core.deliveries.missedPosts(h, owner().workspace().id()));
     assertThat(missed)
