@@ -301,6 +301,26 @@ class ApprovalsAppTest {
                 .statusCode())
         .isEqualTo(409);
     assertThat(guest.get("/guest/approve/not-a-real-token-at-all-123").statusCode()).isEqualTo(404);
+
+    // A wish that passed cannot be approved by a guest, who is told so in words.
+    PostId third = draft("Third for the client");
+    String request = submitAsContributor(third);
+    var late =
+        app.core().approvals.guests.create(actors.get(Role.EDITOR), third, Duration.ofDays(1));
+    app.core()
+        .db
+        .inTransaction(
+            h ->
+                h.createUpdate("UPDATE approval_requests SET wished_due_at = 0 WHERE id = :id")
+                    .bind("id", request)
+                    .execute());
+    guest.get("/guest/approve/" + late.token());
+    var refused =
+        guest.post("/guest/approve/" + late.token(), "decision", "approve", "guest_name", "Dana");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("The time planned for this post has passed");
+    assertThat(status(third)).isEqualTo("pending_approval");
+    assertThat(guest.get("/guest/approve/" + late.token()).body()).contains("Approve");
   }
 
   @Test

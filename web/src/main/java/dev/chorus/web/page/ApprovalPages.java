@@ -326,7 +326,17 @@ public final class ApprovalPages {
       renderGuest(ctx, Form.empty(), approve ? "approved" : "rejected");
     } catch (Invalid e) {
       ctx.status(400);
-      renderGuest(ctx, form.failed(e), null);
+      boolean guestsField = List.of("guest_name", "comment", "decision").contains(e.field());
+      // Anything else (the planned time has passed) is the team's to fix: say so in words.
+      renderGuest(
+          ctx,
+          guestsField
+              ? form.failed(e)
+              : form.failed(
+                  "The time planned for this post has passed, so it cannot be approved as it"
+                      + " is; the team will choose a new time. Your name and comment were not"
+                      + " recorded."),
+          null);
     } catch (Conflict e) {
       ctx.status(409);
       renderGuest(ctx, Form.empty(), null);
