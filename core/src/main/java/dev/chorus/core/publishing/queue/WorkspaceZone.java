@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -24,6 +23,9 @@ import org.jdbi.v3.core.Handle;
  * zone. A workspace that never chose one plans in UTC.
  */
 public final class WorkspaceZone {
+  /** UTC as a named zone, so it reads "UTC" rather than "Z". */
+  public static final ZoneId UTC = ZoneId.of("UTC");
+
   private final Database db;
   private final AuditLog audit;
   private final Clock clock;
@@ -41,7 +43,7 @@ public final class WorkspaceZone {
         .mapTo(String.class)
         .findOne()
         .map(ZoneId::of)
-        .orElse(ZoneOffset.UTC);
+        .orElse(UTC);
   }
 
   /** As above, in its own read. */
@@ -97,7 +99,7 @@ public final class WorkspaceZone {
   public static ZoneId parse(String field, String zone) {
     if (zone == null || zone.isBlank()) throw new Invalid(field, "choose a time zone");
     String z = zone.strip();
-    if (z.equals("UTC") || z.equals("Etc/UTC")) return ZoneOffset.UTC;
+    if (z.equals("UTC") || z.equals("Etc/UTC")) return UTC;
     if (!z.contains("/") || z.startsWith("/") || z.endsWith("/")) {
       throw new Invalid(field, "“" + z + "” is not a time zone; use a name such as Europe/Paris");
     }
