@@ -68,6 +68,10 @@ public final class InboxBench {
       Map<String, double[]> results = new HashMap<>();
       results.put("list", time(samples, () -> listCase(w, random)));
       results.put("filter", time(samples, () -> filterCase(w, random)));
+      for (var e : new java.util.TreeMap<>(SLOWEST).entrySet()) {
+        System.out.printf(
+            Locale.ROOT, "inbox: filter %s slowest=%.1f ms%n", e.getKey(), e.getValue());
+      }
       results.put("search", time(samples, () -> searchCase(w, random)));
       for (String kind : List.of("list", "filter", "search")) {
         double[] t = results.get(kind);
@@ -202,8 +206,16 @@ public final class InboxBench {
     cases.add(Map.of("tag", "refund", "assignee", users.get(0), "status", "all"));
     cases.add(Map.of("query", query, "sentiment", "negative", "question", "true", "status", "all"));
     Map<String, String> p = cases.get(random.nextInt(cases.size()));
-    return () -> list(w, p, PageRequest.first(50));
+    String name = new java.util.TreeMap<>(p).keySet().toString();
+    return () -> {
+      long s = System.nanoTime();
+      list(w, p, PageRequest.first(50));
+      SLOWEST.merge(name, (System.nanoTime() - s) / 1e6, Math::max);
+    };
   }
+
+  /** The slowest time of each kind of filter, to show which facet needs an index. */
+  private static final Map<String, Double> SLOWEST = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final List<String> BRANDS = QuerySets.brands();
   private static final String[] WORDS = {

@@ -5,6 +5,8 @@ import dev.chorus.core.pipeline.Heard;
 import dev.chorus.core.pipeline.Ingested;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,10 +55,21 @@ public final class IngestBench {
       run(w, warmup, batch, next);
       HeapSampler heap = new HeapSampler();
       heap.start();
+      Map<String, Long> cpu0 = cpu();
       long t0 = System.nanoTime();
       Ingested total = run(w, mentions, batch, next);
       double seconds = (System.nanoTime() - t0) / 1e9;
       heap.stop();
+      // Where the CPU went: the one writer must stay under a core; the analysers share the rest.
+      Map<String, Long> cpu1 = cpu();
+      for (var e : cpu1.entrySet()) {
+        if (!e.getKey().startsWith("chorus-pipeline")) continue;
+        System.out.printf(
+            Locale.ROOT,
+            "ingest: cpu %s %.0f us/mention%n",
+            e.getKey(),
+            (e.getValue() - cpu0.getOrDefault(e.getKey(), 0L)) / 1e3 / mentions);
+      }
       long stored =
           w.db.read(
               h -> h.createQuery("SELECT COUNT(*) FROM inbound_items").mapTo(Long.class).one());
@@ -126,6 +141,19 @@ public final class IngestBench {
     }
     for (Thread t : sources) t.join();
     return new Ingested((int) sums[0], (int) sums[1], (int) sums[2]);
+  }
+
+  /** CPU time so far per thread name, numbers folded ("analyse-1" and "analyse-2" together). */
+  private static Map<String, Long> cpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> byName = new TreeMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      ThreadInfo info = threads.getThreadInfo(id);
+      long ns = threads.getThreadCpuTime(id);
+      if (info == null || ns < 0) continue;
+      byName.merge(info.getThreadName().replaceAll("[0-9]+", "N"), ns, Long::sum);
+    }
+    return byName;
   }
 
   private static synchronized void add(long[] sums, Ingested r) {

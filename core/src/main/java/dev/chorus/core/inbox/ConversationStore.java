@@ -79,7 +79,14 @@ public final class ConversationStore {
       binds.put("afterAt", at);
       binds.put("afterId", parts.length > 1 ? parts[1] : "");
     }
-    sql.append(" ORDER BY c.last_item_at DESC, c.id DESC LIMIT :n");
+    // A query or a tag names a few conversations among many: start from those and sort them (the
+    // unary plus keeps the planner off walking the whole recency index in order, which is what it
+    // would do, finding one match in thousands).
+    boolean few = f.queryId() != null || f.tag() != null;
+    sql.append(
+        few
+            ? " ORDER BY +c.last_item_at DESC, c.id DESC LIMIT :n"
+            : " ORDER BY c.last_item_at DESC, c.id DESC LIMIT :n");
     binds.put("n", page.limit() + 1);
     Query q = h.createQuery(sql.toString());
     binds.forEach(q::bind);
@@ -150,14 +157,14 @@ public final class ConversationStore {
     }
     if (f.queryId() != null) {
       sql.append(
-          " AND EXISTS (SELECT 1 FROM conversation_queries cq WHERE cq.conversation_id = c.id AND"
-              + " cq.query_id = :query)");
+          " AND c.id IN (SELECT cq.conversation_id FROM conversation_queries cq WHERE cq.query_id"
+              + " = :query)");
       binds.put("query", f.queryId());
     }
     if (f.tag() != null) {
       sql.append(
-          " AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND"
-              + " t.tag = :tag)");
+          " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t WHERE t.workspace_id ="
+              + " :ws AND t.tag = :tag)");
       binds.put("tag", f.tag());
     }
     if (f.search() != null) {

@@ -9,6 +9,10 @@ import java.util.List;
  * and the last word also matches as a prefix, for search as you type.
  */
 public final class Search {
+  /** Where FTS5's unicode61 tokenizer ends a token: anything but letters, digits and marks. */
+  private static final java.util.regex.Pattern TOKEN_BREAK =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+
   private Search() {}
 
   /** Lower case without accents: how both stores compare words. */
@@ -30,7 +34,7 @@ public final class Search {
 
   /** The PostgreSQL tsquery for {@code input}: every word, the last also as a prefix. */
   static String tsquery(String input) {
-    List<String> words = words(fold(input));
+    List<String> words = tokens(fold(input));
     if (words.isEmpty()) return null;
     StringBuilder b = new StringBuilder();
     for (int k = 0; k < words.size(); k++) {
@@ -50,9 +54,22 @@ public final class Search {
     return words;
   }
 
-  /** The FTS5 MATCH expression for {@code input}, or null when it holds no word. */
+  /** The words of {@code input} cut where the index cuts them: "cold-brew" is cold and brew. */
+  private static List<String> tokens(String input) {
+    List<String> tokens = new ArrayList<>();
+    for (String w : words(input)) {
+      for (String t : TOKEN_BREAK.split(w)) if (!t.isEmpty()) tokens.add(t);
+    }
+    return tokens;
+  }
+
+  /**
+   * The FTS5 MATCH expression for {@code input}, or null when it holds no word. The index keeps no
+   * positions (detail=none), so a word the tokenizer would split ("cold-brew", "o'brien") becomes
+   * its parts, each required, rather than a phrase.
+   */
   static String fts5(String input) {
-    List<String> words = words(input);
+    List<String> words = tokens(input);
     if (words.isEmpty()) return null;
     StringBuilder b = new StringBuilder();
     for (int k = 0; k < words.size(); k++) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,19 @@ public final class StoreHeard {
   private final boolean searchText;
 
   /**
+   * What the writer learnt in committed transactions: contact ids by author, conversation ids by
+   * item and by thread key. Most items come from authors and threads seen moments ago, so this
+   * spares most of the lookups. Entries learnt in a transaction wait in {@code pending} until it
+   * commits; a rollback (or a transaction whose end was never seen) forgets everything, so an id
+   * from rolled-back work is never reused. Bounded: the least recently used go first.
+   */
+  private final Memo memo = new Memo(MEMO_ENTRIES);
+
+  private final Map<String, String> pending = new HashMap<>();
+  private Handle pendingOn;
+  private static final int MEMO_ENTRIES = 60_000;
+
+  /**
    * @param searchText true on PostgreSQL, whose search index reads a folded copy of the text
    *     (SQLite's FTS5 folds by itself)
    */
@@ -53,6 +67,20 @@ public final class StoreHeard {
    */
   public int store(Handle h, Channel c, List<Annotated> items, Instant now, Set<String> touched) {
     if (items.isEmpty()) return 0;
+    synchronized (memo) {
+      return storeLearning(h, c, items, now, touched);
+    }
+  }
+
+  private int storeLearning(
+      Handle h, Channel c, List<Annotated> items, Instant now, Set<String> touched) {
+    if (pendingOn != h) {
+      if (!pending.isEmpty()) memo.clear(); // how that transaction ended was never seen
+      pending.clear();
+      pendingOn = h;
+      h.afterCommit(() -> learnt(h, true));
+      h.afterRollback(() -> learnt(h, false));
+    }
     try (Statements s = new Statements(h.getConnection())) {
       int added = 0;
       for (Annotated a : items) {
@@ -64,6 +92,7 @@ public final class StoreHeard {
         String contactId = s.upsertContact(c, a.item());
         String conversationId = s.thread(c, a, contactId, now);
         if (!s.insertItem(c, a, itemId, contactId, conversationId, now)) continue;
+        remember(key("i", c.id().value(), a.item().ref().id(), null), conversationId);
         added++;
         for (String q : a.queryIds()) s.match(c, itemId, conversationId, q);
         touched.add(conversationId);
@@ -72,6 +101,47 @@ public final class StoreHeard {
     } catch (SQLException e) {
       throw StoreFailures.translate(
           new IllegalStateException("storing heard items failed: " + e.getMessage(), e));
+    }
+  }
+
+  private void learnt(Handle h, boolean committed) {
+    synchronized (memo) {
+      if (pendingOn != h) return;
+      if (committed) {
+        memo.putAll(pending);
+      } else {
+        memo.clear();
+      }
+      pending.clear();
+      pendingOn = null;
+    }
+  }
+
+  private String recall(String key) {
+    String v = pending.get(key);
+    return v != null ? v : memo.get(key);
+  }
+
+  private void remember(String key, String value) {
+    pending.put(key, value);
+  }
+
+  private static String key(String kind, String a, String b, String c) {
+    return kind + '\u0000' + a + '\u0000' + b + (c == null ? "" : '\u0000' + c);
+  }
+
+  /** A bounded map, least recently used out first. */
+  private static final class Memo extends LinkedHashMap<String, String> {
+    private final int limit;
+
+    Memo(int limit) {
+      super(1024, 0.75f, true);
+      this.limit = limit;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > limit;
     }
   }
 
@@ -180,15 +250,20 @@ public final class StoreHeard {
       if (i.authorHandle() == null) return null;
       String key = i.authorHandle().toLowerCase(Locale.ROOT);
       long at = i.createdAt().toEpochMilli();
-      String known =
-          first(
-              sql(
-                  "SELECT contact_id FROM contact_handles WHERE workspace_id = ? AND network = ?"
-                      + " AND handle_key = ?"),
-              c.workspaceId().value(),
-              i.network().key(),
-              key);
+      String memoKey = key("a", c.workspaceId().value(), i.network().key(), key);
+      String known = recall(memoKey);
+      if (known == null) {
+        known =
+            first(
+                sql(
+                    "SELECT contact_id FROM contact_handles WHERE workspace_id = ? AND network = ?"
+                        + " AND handle_key = ?"),
+                c.workspaceId().value(),
+                i.network().key(),
+                key);
+      }
       if (known != null) {
+        remember(memoKey, known);
         PreparedStatement u =
             sql(
                 "UPDATE contacts SET item_count = item_count + 1, display_name = COALESCE(?,"
@@ -226,6 +301,7 @@ public final class StoreHeard {
       handle.setString(5, i.authorUrl());
       handle.setString(6, id);
       handle.executeUpdate();
+      remember(memoKey, id);
       return id;
     }
 
@@ -239,13 +315,16 @@ public final class StoreHeard {
       String channel = c.id().value();
       if (i.inReplyTo() != null) {
         String parent = i.inReplyTo().id();
-        String known =
-            first(
-                sql(
-                    "SELECT conversation_id FROM inbound_items WHERE channel_id = ? AND remote_id ="
-                        + " ? AND conversation_id IS NOT NULL"),
-                channel,
-                parent);
+        String known = recall(key("i", channel, parent, null));
+        if (known == null) {
+          known =
+              first(
+                  sql(
+                      "SELECT conversation_id FROM inbound_items WHERE channel_id = ? AND"
+                          + " remote_id = ? AND conversation_id IS NOT NULL"),
+                  channel,
+                  parent);
+        }
         if (known == null) {
           known =
               first(
@@ -259,15 +338,14 @@ public final class StoreHeard {
         }
         key = parent;
       }
-      String waiting =
-          first(
-              sql("SELECT id FROM conversations WHERE channel_id = ? AND thread_key = ?"),
-              channel,
-              key);
+      String threadKey = key("t", channel, key, null);
+      String waiting = recall(threadKey);
       if (waiting != null) {
         update(waiting, a, now);
         return waiting;
       }
+      // Nearly always a new thread: try to start it, and only when one is already waiting for
+      // this key (a reply heard before the post it answers) look it up.
       String id = ids.get();
       long at = i.createdAt().toEpochMilli();
       PreparedStatement p =
@@ -275,7 +353,7 @@ public final class StoreHeard {
               "INSERT INTO conversations (id, workspace_id, channel_id, thread_key, contact_id,"
                   + " status, mode, question, sentiment, language, snippet, item_count,"
                   + " first_item_at, last_item_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?,"
-                  + " ?, ?, ?, 1, ?, ?, ?)");
+                  + " ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (channel_id, thread_key) DO NOTHING");
       p.setString(1, id);
       p.setString(2, c.workspaceId().value());
       p.setString(3, channel);
@@ -289,7 +367,16 @@ public final class StoreHeard {
       p.setLong(11, at);
       p.setLong(12, at);
       p.setLong(13, now.toEpochMilli());
-      p.executeUpdate();
+      if (p.executeUpdate() == 0) {
+        waiting =
+            first(
+                sql("SELECT id FROM conversations WHERE channel_id = ? AND thread_key = ?"),
+                channel,
+                key);
+        update(waiting, a, now);
+        id = waiting;
+      }
+      remember(threadKey, id);
       return id;
     }
 

@@ -25,8 +25,10 @@ import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
 import dev.chorus.core.page.PageRequest;
+import dev.chorus.core.pipeline.Annotated;
 import dev.chorus.core.pipeline.Heard;
 import dev.chorus.core.pipeline.Ingested;
+import dev.chorus.core.pipeline.StoreHeard;
 import dev.chorus.core.security.InstanceKey;
 import dev.chorus.core.store.Database;
 import dev.chorus.core.store.DatabaseUrl;
@@ -35,6 +37,7 @@ import dev.chorus.core.workspace.Workspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -222,6 +225,45 @@ abstract class InboxContract {
   }
 
   @Test
+  void whatTheWriterLearntInARolledBackTransactionIsForgotten() {
+    Channel c = channel(owner(), "Main");
+    StoreHeard store = new StoreHeard(core.ids::next, !db.url().isSqlite());
+    Annotated first =
+        new Annotated(
+            mention("20", "rita", "is anyone there?"), "en", 0, List.of(), "mention", true);
+    // The contact, the conversation and the item are written, then the transaction fails.
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    h -> {
+                      store.store(h, c, List.of(first), clock.instant(), new HashSet<>());
+                      throw new IllegalStateException("the cursor could not be stored");
+                    }))
+        .hasMessageContaining("cursor");
+    // Rita again, answering that same post: nothing from the failed transaction may be reused.
+    Annotated again =
+        new Annotated(
+            item("21", "rita", "hello?", "20", "reply"), "en", 0, List.of(), "mention", false);
+    Set<String> touched = new HashSet<>();
+    int added = db.inTransaction(h -> store.store(h, c, List.of(again), clock.instant(), touched));
+    assertThat(added).isEqualTo(1);
+    long contacts =
+        db.read(h -> h.createQuery("SELECT COUNT(*) FROM contacts").mapTo(Long.class).one());
+    assertThat(contacts).isEqualTo(1);
+    assertThat(touched).hasSize(1);
+    // And what a committed transaction learnt is used: the same thread, the same contact.
+    Annotated third =
+        new Annotated(
+            item("22", "rita", "found it", "21", "reply"), "en", 0, List.of(), "mention", false);
+    Set<String> touchedAgain = new HashSet<>();
+    db.inTransaction(h -> store.store(h, c, List.of(third), clock.instant(), touchedAgain));
+    assertThat(touchedAgain).isEqualTo(touched);
+    long stillOne =
+        db.read(h -> h.createQuery("SELECT COUNT(*) FROM contacts").mapTo(Long.class).one());
+    assertThat(stillOne).isEqualTo(1);
+  }
+
+  @Test
   void aReplayStoresNothingTwiceAndACommittedCursorMovesWithTheItems() {
     Channel c = channel(owner(), "Main");
     InboundItem a = mention("1", "ada", "hello");
@@ -336,6 +378,11 @@ abstract class InboxContract {
         .startsWith("I love");
     assertThat(snippets(o, Map.of("q", "roast"))).singleElement().asString().startsWith("everyone");
     assertThat(snippets(o, Map.of("q", "order weeks"))).hasSize(1);
+    // A joined word is its parts, each required (the index keeps no positions for phrases).
+    assertThat(snippets(o, Map.of("q", "café-blend")))
+        .singleElement()
+        .asString()
+        .startsWith("I love");
     assertThat(snippets(o, Map.of("q", "\"order\" weeks*"))).hasSize(1);
     assertThat(snippets(o, Map.of("q", "order OR NEAR( * -weeks ) 'x' \\ :*"))).isEmpty();
     assertThat(snippets(o, Map.of("q", "order nothing-like-this"))).isEmpty();
