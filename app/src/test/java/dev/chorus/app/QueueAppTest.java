@@ -358,7 +358,8 @@ class QueueAppTest {
                 + channel.id().value());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
     Document page = b.page("/w/acme/publish/recurring");
-    assertThat(page.select("table tbody tr").text()).contains("Weekly tip", "Active");
+    assertThat(page.select("table tbody tr").text())
+        .contains("Weekly tip", "Active", "Every 1 week on Wed at 11:00");
     long pending =
         app.core()
             .db

@@ -109,6 +109,16 @@ public record Repeat(
     return b.toString();
   }
 
+  /** The weekdays in English short form, "Mon, Wed, Fri". */
+  public String weekdayNames() {
+    StringBuilder b = new StringBuilder();
+    for (DayOfWeek d : weekdays.isEmpty() ? Set.<DayOfWeek>of() : EnumSet.copyOf(weekdays)) {
+      if (b.length() > 0) b.append(", ");
+      b.append(d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH));
+    }
+    return b.toString();
+  }
+
   static Set<DayOfWeek> weekdays(String digits) {
     Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
     for (char c : digits.toCharArray()) out.add(DayOfWeek.of(c - '0'));
