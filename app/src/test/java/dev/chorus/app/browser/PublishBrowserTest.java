@@ -383,6 +383,9 @@ class PublishBrowserTest {
   }
 
   private void shot(Page page, String name, boolean fullPage) {
+    // The sidebar is sticky: scrolled to the top, a full-page picture shows it where a person
+    // sees it first.
+    if (fullPage) page.evaluate("() => window.scrollTo(0, 0)");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(fullPage));
   }
