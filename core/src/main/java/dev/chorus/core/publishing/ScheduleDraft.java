@@ -69,6 +69,20 @@ public final class ScheduleDraft {
 
   /** Schedules {@code post} at {@code due} (the queue and approvals call this with their time). */
   public Outcome schedule(Actor actor, PostId post, Instant due, String zone) {
+    return schedule(actor, post, due, zone, h -> {});
+  }
+
+  /**
+   * As above, with {@code alsoInTransaction} run in the transaction that schedules the post: an
+   * approval records its decision there, so a post edited while it is being approved is either
+   * scheduled as approved or not at all.
+   */
+  public Outcome schedule(
+      Actor actor,
+      PostId post,
+      Instant due,
+      String zone,
+      java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
     actor.require(Role.EDITOR, "schedule posts");
     if (due.isBefore(clock.instant())) {
       throw new Invalid("due_at", "the time is in the past; choose a later time");
@@ -99,6 +113,7 @@ public final class ScheduleDraft {
     db.inTransaction(
         h -> {
           schedulePost.scheduleExisting(h, ws, post, due, zone, threads);
+          alsoInTransaction.accept(h);
           audit.record(
               h,
               ws,

@@ -93,16 +93,25 @@ public final class DecideApproval {
     } else {
       due = null;
     }
+    String by = guestName == null ? actor.user().id().value() : null;
+    // The decision commits with the scheduling or not at all: an edit made meanwhile withdrew
+    // the request, and then nothing is scheduled.
+    java.util.function.Consumer<org.jdbi.v3.core.Handle> decide =
+        h -> {
+          if (!store.decide(h, r.id(), "approved", by, guestName, now)) {
+            throw new Conflict(
+                "The post was edited or decided while you approved it; nothing was scheduled."
+                    + " Reload it.");
+          }
+        };
     if (due == null) {
-      due = queue.addDraft(actor, r.postId(), scheduleDraft).dueAt();
+      due = queue.addDraft(actor, r.postId(), scheduleDraft, decide).dueAt();
     } else {
-      scheduleDraft.schedule(actor, r.postId(), due, tz == null ? "UTC" : tz);
+      scheduleDraft.schedule(actor, r.postId(), due, tz == null ? "UTC" : tz, decide);
     }
     Instant when = due;
     db.inTransaction(
         h -> {
-          String by = guestName == null ? actor.user().id().value() : null;
-          store.decide(h, r.id(), "approved", by, guestName, now);
           store.comment(
               h,
               ids.get(),

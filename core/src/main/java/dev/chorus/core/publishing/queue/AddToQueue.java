@@ -109,6 +109,15 @@ public final class AddToQueue {
    * @throws Conflict when it is no longer a draft
    */
   public Queued addDraft(Actor actor, PostId post, ScheduleDraft scheduleDraft) {
+    return addDraft(actor, post, scheduleDraft, h -> {});
+  }
+
+  /** As above; {@code alsoInTransaction} runs in the transaction that schedules the post. */
+  public Queued addDraft(
+      Actor actor,
+      PostId post,
+      ScheduleDraft scheduleDraft,
+      java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
     actor.require(Role.EDITOR, "add posts to the queue");
     WorkspaceId ws = actor.workspace().id();
     Instant now = clock.instant();
@@ -153,7 +162,7 @@ public final class AddToQueue {
               return zones.of(h, ws);
             });
     try {
-      scheduleDraft.schedule(actor, post, due[0], zone.getId());
+      scheduleDraft.schedule(actor, post, due[0], zone.getId(), alsoInTransaction);
     } catch (RuntimeException e) {
       db.inTransaction(
           h -> {

@@ -301,6 +301,37 @@ abstract class ApprovalsContract {
   }
 
   @Test
+  void anEditDuringTheApprovalSchedulesNothing() {
+    PostId post = draft(contributor, "Version one");
+    String request =
+        core.approvals.submit.submit(
+            contributor, post, clock.instant().plus(Duration.ofHours(1)), null, null);
+    // The editor's approval has checked the request; the author's edit lands before it schedules.
+    core.drafts.update(
+        contributor,
+        post,
+        new Draft(List.of("Version two"), null, List.of(Draft.Variant.base(channel.id()))));
+    // What DecideApproval does next: schedule, and record the decision in the same transaction.
+    Instant due = clock.instant().plus(Duration.ofHours(1));
+    assertThatThrownBy(
+            () ->
+                core.scheduleDraft.schedule(
+                    editor,
+                    post,
+                    due,
+                    "UTC",
+                    h -> {
+                      if (!core.approvals.store.decide(
+                          h, request, "approved", editor.user().id().value(), null, due)) {
+                        throw new Conflict("withdrawn");
+                      }
+                    }))
+        .isInstanceOf(Conflict.class);
+    assertThat(status(post)).isEqualTo("draft");
+    assertThat(deliveries(post)).isEmpty();
+  }
+
+  @Test
   void rolesAndWorkspacesLimitWhoSubmits() {
     PostId mine = draft(contributor, "Mine");
     PostId editors = draft(editor, "The editor's");
