@@ -71,13 +71,7 @@ public final class SchedulePost {
     Set<ChannelId> seen = new HashSet<>();
     for (Variant v : variants) {
       if (!seen.add(v.channel())) throw new Invalid("channels", "a channel is chosen twice");
-      var c =
-          channels
-              .find(h, ws, v.channel())
-              .orElseThrow(() -> new Invalid("channels", "no such channel: " + v.channel()));
-      if (c.disconnectedAt() != null) {
-        throw new Invalid("channels", "the channel " + c.name() + " is disconnected");
-      }
+      checkChannel(h, ws, v.channel());
     }
     long now = clock.millis();
     PostId post = new PostId(ids.get());
