@@ -209,6 +209,8 @@ public final class App implements AutoCloseable {
 
   public App start() {
     web.start();
+    // SQLite: the search index follows what the pipeline stores, from a thread of its own.
+    if (core.searchIndex != null) core.searchIndex.start();
     // Channels are read on their own schedule; this only looks for the ones that are due.
     poller.scheduleWithFixedDelay(this::pollDueChannels, 1, 5, TimeUnit.SECONDS);
     // Streams follow the store: started for channels that stream, stopped for the others.
@@ -311,6 +313,7 @@ public final class App implements AutoCloseable {
     core.publishScheduler.close();
     // Everything that submits has stopped: store what the pipeline holds, then close the store.
     core.pipeline.close();
+    if (core.searchIndex != null) core.searchIndex.close();
     gcMetrics.close();
     db.close();
   }

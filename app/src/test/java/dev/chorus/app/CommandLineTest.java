@@ -54,9 +54,12 @@ class CommandLineTest {
       app.workspace(u, "After");
       assertThat(workspaces(app)).isEqualTo(2);
     }
+    // The search index (a file beside the store) is derived: a restore drops it to build anew.
+    assertThat(data.resolve("chorus-search.db")).exists();
     Run r = run("restore", "--data-dir", data.toString(), "--from", backup.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("previous database was kept");
+    assertThat(data.resolve("chorus-search.db")).doesNotExist();
     try (TestApp app = TestApp.start(data)) {
       assertThat(workspaces(app)).isEqualTo(1);
     }

@@ -25,6 +25,7 @@ import dev.chorus.core.inbox.AddNote;
 import dev.chorus.core.inbox.CannedReplies;
 import dev.chorus.core.inbox.ConversationStore;
 import dev.chorus.core.inbox.ReplyToConversation;
+import dev.chorus.core.inbox.SearchIndex;
 import dev.chorus.core.inbox.TriageConversations;
 import dev.chorus.core.listening.AnnotateItems;
 import dev.chorus.core.listening.PreviewQuery;
@@ -124,6 +125,13 @@ public final class Core {
   public final StoreHeard storeHeard;
   public final InProcessPipeline pipeline;
   public final ConversationStore conversations;
+
+  /**
+   * The SQLite store's search index, in a file of its own and kept by a thread the app starts; null
+   * on PostgreSQL.
+   */
+  public final SearchIndex searchIndex;
+
   public final TriageConversations triage;
   public final AddNote addNote;
   public final CannedReplies cannedReplies;
@@ -255,7 +263,8 @@ public final class Core {
     this.pollDueChannels = new PollDueChannels(db, channels, pollChannel, clock);
     this.saveQuery = new SaveQuery(db, queries, channels, queryCheck, matchers, audit, ids, clock);
     this.previewQuery = new PreviewQuery(db, queryCheck, clock);
-    this.conversations = new ConversationStore(db.url().isSqlite());
+    this.searchIndex = db.url().isSqlite() ? new SearchIndex(db) : null;
+    this.conversations = new ConversationStore(searchIndex);
     this.triage = new TriageConversations(db, clock);
     this.addNote = new AddNote(db, ids, clock);
     this.cannedReplies = new CannedReplies(db, ids, clock);

@@ -50,6 +50,7 @@ public final class InboxBench {
     try (BenchWorkspace w = new BenchWorkspace(folder, queries)) {
       long t0 = System.nanoTime();
       load(w, mentions);
+      w.core.searchIndex.catchUp();
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       triage(w);
       w.db.inTransaction(h -> h.execute("ANALYZE"));

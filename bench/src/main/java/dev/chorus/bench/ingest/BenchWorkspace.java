@@ -66,6 +66,8 @@ public final class BenchWorkspace implements AutoCloseable {
                     return new ChannelLimits(500, false, 23, 4, 1 << 20, 1500);
                   }
                 });
+    // As in the app: the search index follows the store from its own thread.
+    core.searchIndex.start();
     User u =
         db.inTransaction(
             h -> core.createUser.create(h, "bench@example.com", "Bench", "correct horse battery"));
@@ -128,6 +130,7 @@ public final class BenchWorkspace implements AutoCloseable {
   @Override
   public void close() {
     core.pipeline.close();
+    core.searchIndex.close();
     db.close();
   }
 }

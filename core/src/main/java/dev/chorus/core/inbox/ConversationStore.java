@@ -51,12 +51,15 @@ public final class ConversationStore {
               List.of());
 
   private final boolean sqlite;
+  private final SearchIndex searchIndex;
 
   /**
-   * @param sqlite true on SQLite (FTS5 search), false on PostgreSQL (tsvector search)
+   * @param searchIndex the SQLite store's search index (FTS5 in a file of its own); null on
+   *     PostgreSQL, which searches a tsvector index in the store
    */
-  public ConversationStore(boolean sqlite) {
-    this.sqlite = sqlite;
+  public ConversationStore(SearchIndex searchIndex) {
+    this.sqlite = searchIndex != null;
+    this.searchIndex = searchIndex;
   }
 
   /** A page of conversations matching {@code f}, latest activity first. */
@@ -90,7 +93,7 @@ public final class ConversationStore {
     binds.put("n", page.limit() + 1);
     Query q = h.createQuery(sql.toString());
     binds.forEach(q::bind);
-    List<Conversation> rows = withTags(h, q.map(ROW).list());
+    List<Conversation> rows = withTags(h, searching(h, f, () -> q.map(ROW).list()));
     return Page.of(rows, page.limit(), c -> c.lastItemAt().toEpochMilli() + ":" + c.id().value());
   }
 
@@ -106,7 +109,13 @@ public final class ConversationStore {
     binds.put("cap", cap);
     Query q = h.createQuery(sql.toString());
     binds.forEach(q::bind);
-    return q.mapTo(Long.class).one();
+    return searching(h, f, () -> q.mapTo(Long.class).one());
+  }
+
+  /** Runs {@code work} with SQLite's search index attached when {@code f} searches. */
+  private <R> R searching(Handle h, InboxFilter f, java.util.function.Supplier<R> work) {
+    if (!sqlite || f.search() == null || Search.fts5(f.search()) == null) return work.get();
+    return searchIndex.search(h, work);
   }
 
   private void where(StringBuilder sql, Map<String, Object> binds, InboxFilter f) {
@@ -172,9 +181,9 @@ public final class ConversationStore {
       if (fts != null) {
         sql.append(
             sqlite
-                ? " AND c.id IN (SELECT i.conversation_id FROM inbound_items_fts JOIN"
-                    + " inbound_items i ON i.rowid = inbound_items_fts.rowid WHERE"
-                    + " inbound_items_fts MATCH :search AND i.workspace_id = :ws)"
+                ? " AND c.id IN (SELECT i.conversation_id FROM search.items s JOIN"
+                    + " inbound_items i ON i.rowid = s.rowid WHERE s.items MATCH :search AND"
+                    + " i.workspace_id = :ws)"
                 : " AND c.id IN (SELECT i.conversation_id FROM inbound_items i WHERE"
                     + " i.workspace_id = :ws AND i.search @@ to_tsquery('simple', :search))");
         binds.put("search", fts);

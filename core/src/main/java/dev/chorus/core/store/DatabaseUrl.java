@@ -72,6 +72,25 @@ public record DatabaseUrl(
     return vendor.equals("sqlite");
   }
 
+  /**
+   * The SQLite store's search index, a file of its own beside the store: {@code chorus-search.db}
+   * beside {@code chorus.db} (dev.chorus.core.inbox.SearchIndex). Null for PostgreSQL.
+   */
+  public Path sqliteSearchFile() {
+    if (sqliteFile == null) return null;
+    String name = sqliteFile.getFileName().toString();
+    String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+    return sqliteFile.resolveSibling(stem + "-search.db");
+  }
+
+  /** Deletes the SQLite search index files of {@code storeFile}; it is derived, and built again. */
+  public static void forgetSearchIndex(Path storeFile) throws java.io.IOException {
+    Path f = sqlite(storeFile).sqliteSearchFile();
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      java.nio.file.Files.deleteIfExists(f.resolveSibling(f.getFileName() + suffix));
+    }
+  }
+
   @Override
   public String toString() {
     return jdbcUrl + (user == null ? "" : " as " + user);

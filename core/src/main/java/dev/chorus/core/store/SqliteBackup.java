@@ -132,6 +132,8 @@ public final class SqliteBackup {
       // The old write-ahead log belongs to the old file; it must not be replayed onto the new one.
       Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
       Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+      // The search index is built from the items: the restored store's, on the next start.
+      DatabaseUrl.forgetSearchIndex(db);
       Files.move(tmp, db, StandardCopyOption.ATOMIC_MOVE);
       return kept;
     } catch (IOException e) {
