@@ -163,7 +163,13 @@ public final class SearchIndex implements AutoCloseable {
       // Only when the index thread has held the lock since before the file existed.
       throw new Unavailable("the search index is being built; search again in a moment");
     }
-    h.execute("ATTACH DATABASE ? AS search", file.toString());
+    // A search that failed to detach (a connection closed mid-search) must not break the next one.
+    boolean attached =
+        h.createQuery("SELECT COUNT(*) FROM pragma_database_list WHERE name = 'search'")
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (!attached) h.execute("ATTACH DATABASE ? AS search", file.toString());
     try {
       return work.get();
     } finally {
