@@ -46,7 +46,7 @@ class AlertsAppTest {
   }
 
   /** A query that has listened for a day, a steady stream, then a burst; evaluated once. */
-  private static Alert spike(Core core, Actor owner) {
+  static Alert spike(Core core, Actor owner) {
     Channel c =
         core.connectChannel.connect(
             owner,
