@@ -46,7 +46,7 @@ class AlertsAppTest {
   }
 
   /** A query that has listened for a day, a steady stream, then a burst; evaluated once. */
-  private static Alert spike(Core core, Actor owner) {
+  static Alert spike(Core core, Actor owner) {
     Channel c =
         core.connectChannel.connect(
             owner,
@@ -189,10 +189,16 @@ class AlertsAppTest {
     assertThat(ownerSettings.select("form[action$=/alerts/destinations/email]")).isEmpty();
     assertThat(ownerSettings.text()).doesNotContainIgnoringCase("coming soon");
     HttpResponse<String> added =
-        o.post(base + "/alerts/destinations/webhook", "url", "https://hooks.example/chorus");
+        o.post(
+            base + "/alerts/destinations/webhook",
+            "url",
+            "https://alerts:hunter2@hooks.example/chorus");
     assertThat(added.statusCode()).isEqualTo(200);
-    assertThat(added.body()).contains("whsec_");
-    assertThat(o.page(base + "/alerts/settings").html()).doesNotContain("whsec_");
+    assertThat(added.body()).contains("whsec_").doesNotContain("hunter2");
+    // The address is shown without the credentials in it.
+    Document withWebhook = o.page(base + "/alerts/settings");
+    assertThat(withWebhook.html()).doesNotContain("whsec_").doesNotContain("hunter2");
+    assertThat(withWebhook.select("code").text()).contains("https://***@hooks.example/chorus");
 
     // Another workspace's alert is not found.
     User other = app.user("other@example.com");

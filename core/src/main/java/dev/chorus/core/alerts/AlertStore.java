@@ -1,5 +1,8 @@
 package dev.chorus.core.alerts;
 
+import dev.chorus.core.error.Invalid;
+import dev.chorus.core.page.Page;
+import dev.chorus.core.page.PageRequest;
 import dev.chorus.core.workspace.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,6 +168,41 @@ public final class AlertStore {
         .bind("limit", limit)
         .map((rs, ctx) -> alert(rs))
         .list();
+  }
+
+  /**
+   * A page of alerts, newest first, like {@link #list}; the cursor names the last alert's firing
+   * time and id.
+   */
+  public Page<Alert> page(Handle h, WorkspaceId ws, boolean unacknowledgedOnly, PageRequest page) {
+    long afterAt = 0;
+    String afterId = "";
+    if (page.after() != null) {
+      String[] parts = page.after().split(":", 2);
+      try {
+        afterAt = Long.parseLong(parts[0]);
+      } catch (NumberFormatException e) {
+        throw new Invalid("cursor", "the cursor is not one this server gave out");
+      }
+      afterId = parts.length > 1 ? parts[1] : "";
+    }
+    List<Alert> rows =
+        h.createQuery(
+                ALERT_SELECT
+                    + "WHERE a.workspace_id = :ws"
+                    + (unacknowledgedOnly ? " AND a.acknowledged_at IS NULL" : "")
+                    + (page.after() == null
+                        ? ""
+                        : " AND (a.fired_at < :afterAt OR (a.fired_at = :afterAt AND a.id <"
+                            + " :afterId))")
+                    + " ORDER BY a.fired_at DESC, a.id DESC LIMIT :limit")
+            .bind("ws", ws.value())
+            .bind("afterAt", afterAt)
+            .bind("afterId", afterId)
+            .bind("limit", page.limit() + 1)
+            .map((rs, ctx) -> alert(rs))
+            .list();
+    return Page.of(rows, page.limit(), a -> a.firedAt().toEpochMilli() + ":" + a.id());
   }
 
   public Optional<Alert> find(Handle h, WorkspaceId ws, String id) {

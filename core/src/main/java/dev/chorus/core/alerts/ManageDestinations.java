@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Adds and removes where a workspace's alerts go (admins and owners). A webhook gets its own
  * signing secret, shown once and kept sealed; email is offered only when the server can send it.
+ * The audit names a webhook without the credentials its address may carry.
  */
 public final class ManageDestinations {
   /** A new destination, with the webhook's secret (null for email) to show once. */
@@ -90,7 +91,7 @@ public final class ManageDestinations {
               actor.workspace().id(),
               actor.who(),
               "alert_destination.removed",
-              d.target(),
+              d.shownTarget(),
               null);
           return null;
         });
@@ -107,7 +108,7 @@ public final class ManageDestinations {
               actor.workspace().id(),
               actor.who(),
               "alert_destination.added",
-              target,
+              d.shownTarget(),
               kind.key());
           return null;
         });

@@ -308,6 +308,80 @@ abstract class AlertsContract {
   }
 
   @Test
+  void alertsArePagedNewestFirstThroughEqualFiringTimesAndFilteredByAcknowledgement() {
+    Instant now = clock.instant();
+    db.inTransaction(
+        h -> {
+          // b and c fired in the same millisecond: the id breaks the tie.
+          core.alerts.store.insert(h, stored("a", now.minusSeconds(300)));
+          core.alerts.store.insert(h, stored("b", now.minusSeconds(60)));
+          core.alerts.store.insert(h, stored("c", now.minusSeconds(60)));
+          core.alerts.store.insert(h, stored("d", now));
+          core.alerts.store.insert(h, stored("e", now.minusSeconds(120)));
+          return null;
+        });
+    core.alerts.acknowledge.acknowledge(owner, "c");
+    assertThat(pages(false)).containsExactly("d", "c", "b", "e", "a");
+    assertThat(pages(true)).containsExactly("d", "b", "e", "a");
+    assertThatThrownBy(
+            () ->
+                db.read(
+                    h ->
+                        core.alerts.store.page(
+                            h,
+                            owner.workspace().id(),
+                            false,
+                            new dev.chorus.core.page.PageRequest("not-a-time:x", 2))))
+        .isInstanceOf(Invalid.class)
+        .hasMessageContaining("cursor");
+  }
+
+  private List<String> pages(boolean unacknowledgedOnly) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      String after = cursor;
+      var page =
+          db.read(
+              h ->
+                  core.alerts.store.page(
+                      h,
+                      owner.workspace().id(),
+                      unacknowledgedOnly,
+                      dev.chorus.core.page.PageRequest.parse(after, "2")));
+      page.items().forEach(a -> ids.add(a.id()));
+      assertThat(page.items().size()).isLessThanOrEqualTo(2);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return ids;
+  }
+
+  private Alert stored(String id, Instant firedAt) {
+    return new Alert(
+        id,
+        owner.workspace().id(),
+        query.id(),
+        query.id(),
+        query.name(),
+        AlertKind.VOLUME_SPIKE,
+        false,
+        firedAt,
+        firedAt,
+        firedAt.minus(Duration.ofMinutes(15)),
+        firedAt,
+        40,
+        0,
+        10,
+        3,
+        0.1,
+        5,
+        "{}",
+        null,
+        null,
+        null);
+  }
+
+  @Test
   void emailIsRefusedWhenTheServerCannotSendIt() {
     assertThatThrownBy(() -> core.alerts.destinations.addEmail(owner, "team@example.com"))
         .isInstanceOf(Invalid.class)

@@ -522,6 +522,7 @@ public final class ApiRoutes {
     operations.addAll(new QueueApi(core).operations());
     operations.addAll(new PostsApi(core).operations());
     operations.addAll(new PublishingProblemsApi(core).operations());
+    operations.addAll(new AlertsApi(core).operations());
   }
 
   private void op(
