@@ -15,7 +15,8 @@
 CREATE TABLE conversation_queries_v15 (
   conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   query_id TEXT NOT NULL REFERENCES saved_queries (id) ON DELETE CASCADE,
-  -- A copy of conversations.last_item_at (the rule above).
+  -- Always equal to conversations.last_item_at: copied when the row is added, moved when the
+  -- conversation's moves (the rule above).
   last_item_at BIGINT NOT NULL,
   PRIMARY KEY (conversation_id, query_id)
 );
@@ -32,7 +33,8 @@ CREATE TABLE conversation_tags_v15 (
   conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   tag TEXT NOT NULL,
-  -- A copy of conversations.last_item_at (the rule above).
+  -- Always equal to conversations.last_item_at: copied when the row is added, moved when the
+  -- conversation's moves (the rule above).
   last_item_at BIGINT NOT NULL,
   PRIMARY KEY (conversation_id, tag)
 );
