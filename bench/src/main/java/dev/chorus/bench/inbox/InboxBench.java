@@ -152,7 +152,7 @@ public final class InboxBench {
           h.execute(
               "UPDATE conversations SET assignee_id = 'bench-user-' || (abs(random()) % 5) WHERE"
                   + " abs(random()) % 10 = 0");
-          // A tag row copies its conversation's last_item_at (V15__filter_recency.sql).
+          // A tag row copies its conversation's last_item_at (V18__filter_recency.sql).
           h.execute(
               "INSERT INTO conversation_tags (conversation_id, workspace_id, tag, last_item_at)"
                   + " SELECT id, workspace_id, CASE abs(random()) % 6 WHEN 0 THEN 'refund' WHEN 1"

@@ -31,7 +31,7 @@ public final class ConversationStore {
 
   /**
    * Where a listing starts: the conversations' own recency index, or a facet's table whose copy of
-   * last_item_at (V15__filter_recency.sql) is indexed after the facet, so the facet's newest
+   * last_item_at (V18__filter_recency.sql) is indexed after the facet, so the facet's newest
    * conversations come first, in the listing's order, and only a page of them is read.
    *
    * @param from the FROM clause, {@code c} the conversations

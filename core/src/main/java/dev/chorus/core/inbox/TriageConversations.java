@@ -112,7 +112,7 @@ public final class TriageConversations {
                   .execute();
             }
             if (!add.isEmpty()) {
-              // A tag row carries a copy of the conversation's last_item_at (V15): lock the
+              // A tag row carries a copy of the conversation's last_item_at (V18): lock the
               // conversation first, so on PostgreSQL an item stored beside this change either moves
               // the new rows or is already in the copied value.
               h.createUpdate("UPDATE conversations SET updated_at = :now WHERE id = :id")

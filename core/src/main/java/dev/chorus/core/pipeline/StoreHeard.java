@@ -383,7 +383,7 @@ public final class StoreHeard {
      * A new item in a known conversation: counts, latest activity and sentiment, the stronger mode,
      * and a closed or pending conversation opens again because someone spoke. When the item is the
      * newest, the conversation's tag and query rows move with it (their copies of last_item_at, see
-     * V15__filter_recency.sql). Returns the conversation's last_item_at after the item.
+     * V18__filter_recency.sql). Returns the conversation's last_item_at after the item.
      */
     private long update(String conversationId, Annotated a, Instant now) throws SQLException {
       long at = a.item().createdAt().toEpochMilli();

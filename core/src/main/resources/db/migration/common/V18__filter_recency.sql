@@ -12,7 +12,7 @@
 -- ones lead with the same columns, so the remaining readers (the count's IN, tagsInUse, a saved
 -- query's ON DELETE CASCADE) use them instead.
 
-CREATE TABLE conversation_queries_v15 (
+CREATE TABLE conversation_queries_v18 (
   conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   query_id TEXT NOT NULL REFERENCES saved_queries (id) ON DELETE CASCADE,
   -- Always equal to conversations.last_item_at: copied when the row is added, moved when the
@@ -20,16 +20,16 @@ CREATE TABLE conversation_queries_v15 (
   last_item_at BIGINT NOT NULL,
   PRIMARY KEY (conversation_id, query_id)
 );
-INSERT INTO conversation_queries_v15 (conversation_id, query_id, last_item_at)
+INSERT INTO conversation_queries_v18 (conversation_id, query_id, last_item_at)
   SELECT cq.conversation_id, cq.query_id, c.last_item_at
   FROM conversation_queries cq JOIN conversations c ON c.id = cq.conversation_id;
 DROP TABLE conversation_queries;
-ALTER TABLE conversation_queries_v15 RENAME TO conversation_queries;
+ALTER TABLE conversation_queries_v18 RENAME TO conversation_queries;
 -- The id at the end is the listing's tie-break, so a page is read in index order, sorting nothing.
 CREATE INDEX conversation_queries_recent
   ON conversation_queries (query_id, last_item_at, conversation_id);
 
-CREATE TABLE conversation_tags_v15 (
+CREATE TABLE conversation_tags_v18 (
   conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   tag TEXT NOT NULL,
@@ -38,10 +38,10 @@ CREATE TABLE conversation_tags_v15 (
   last_item_at BIGINT NOT NULL,
   PRIMARY KEY (conversation_id, tag)
 );
-INSERT INTO conversation_tags_v15 (conversation_id, workspace_id, tag, last_item_at)
+INSERT INTO conversation_tags_v18 (conversation_id, workspace_id, tag, last_item_at)
   SELECT t.conversation_id, t.workspace_id, t.tag, c.last_item_at
   FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id;
 DROP TABLE conversation_tags;
-ALTER TABLE conversation_tags_v15 RENAME TO conversation_tags;
+ALTER TABLE conversation_tags_v18 RENAME TO conversation_tags;
 CREATE INDEX conversation_tags_recent
   ON conversation_tags (workspace_id, tag, last_item_at, conversation_id);
