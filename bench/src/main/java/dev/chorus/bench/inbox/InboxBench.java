@@ -152,11 +152,13 @@ public final class InboxBench {
           h.execute(
               "UPDATE conversations SET assignee_id = 'bench-user-' || (abs(random()) % 5) WHERE"
                   + " abs(random()) % 10 = 0");
+          // A tag row copies its conversation's last_item_at (V18__filter_recency.sql).
           h.execute(
-              "INSERT INTO conversation_tags (conversation_id, workspace_id, tag) SELECT id,"
-                  + " workspace_id, CASE abs(random()) % 6 WHEN 0 THEN 'refund' WHEN 1 THEN 'bug'"
-                  + " WHEN 2 THEN 'shipping' WHEN 3 THEN 'vip' WHEN 4 THEN 'press' ELSE"
-                  + " 'feature-request' END FROM conversations WHERE abs(random()) % 20 = 0");
+              "INSERT INTO conversation_tags (conversation_id, workspace_id, tag, last_item_at)"
+                  + " SELECT id, workspace_id, CASE abs(random()) % 6 WHEN 0 THEN 'refund' WHEN 1"
+                  + " THEN 'bug' WHEN 2 THEN 'shipping' WHEN 3 THEN 'vip' WHEN 4 THEN 'press' ELSE"
+                  + " 'feature-request' END, last_item_at FROM conversations WHERE abs(random()) %"
+                  + " 20 = 0");
           return null;
         });
   }

@@ -13,18 +13,57 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for the inbox: conversation lists with filters and search, threads, contact cards. */
 public final class ConversationStore {
-  private static final String SELECT =
+  private static final String COLUMNS =
       "SELECT c.*, ch.name AS channel_name, ch.network AS channel_network, ct.display_name AS"
           + " contact_name, (SELECT MIN(hd.handle) FROM contact_handles hd WHERE hd.contact_id ="
-          + " c.contact_id) AS contact_handle, u.display_name AS assignee_name FROM conversations"
-          + " c JOIN channels ch ON ch.id = c.channel_id LEFT JOIN contacts ct ON ct.id ="
-          + " c.contact_id LEFT JOIN users u ON u.id = c.assignee_id";
+          + " c.contact_id) AS contact_handle, u.display_name AS assignee_name";
+  private static final String JOINS =
+      " JOIN channels ch ON ch.id = c.channel_id LEFT JOIN contacts ct ON ct.id = c.contact_id"
+          + " LEFT JOIN users u ON u.id = c.assignee_id";
+  private static final String SELECT = COLUMNS + " FROM conversations c" + JOINS;
+
+  /**
+   * Where a listing starts: the conversations' own recency index, or a facet's table whose copy of
+   * last_item_at (V18__filter_recency.sql) is indexed after the facet, so the facet's newest
+   * conversations come first, in the listing's order, and only a page of them is read.
+   *
+   * @param from the FROM clause, {@code c} the conversations
+   * @param where the driver's own conditions (the join to {@code c} included), or empty
+   * @param at the last_item_at the listing orders, pages and filters dates by
+   * @param id the conversation id that breaks ties in that order
+   */
+  private record Driver(String from, String where, String at, String id) {
+    static final Driver CONVERSATIONS =
+        new Driver(" FROM conversations c" + JOINS, "", "c.last_item_at", "c.id");
+    // CROSS JOIN keeps SQLite's planner from starting at the conversations (by status, say) and
+    // sorting; PostgreSQL reads it as a plain join and plans it from its statistics.
+    static final Driver TAG =
+        new Driver(
+            " FROM conversation_tags t CROSS JOIN conversations c" + JOINS,
+            " AND t.workspace_id = :ws AND t.tag = :tag AND c.id = t.conversation_id",
+            "t.last_item_at",
+            "t.conversation_id");
+    static final Driver QUERY =
+        new Driver(
+            " FROM conversation_queries cq CROSS JOIN conversations c" + JOINS,
+            " AND cq.query_id = :query AND c.id = cq.conversation_id",
+            "cq.last_item_at",
+            "cq.conversation_id");
+
+    /** A tag before a query: either names few conversations; the other stays a condition. */
+    static Driver of(InboxFilter f) {
+      if (f.tag() != null) return TAG;
+      if (f.queryId() != null) return QUERY;
+      return CONVERSATIONS;
+    }
+  }
 
   private static final RowMapper<Conversation> ROW =
       (rs, ctx) ->
@@ -64,10 +103,42 @@ public final class ConversationStore {
 
   /** A page of conversations matching {@code f}, latest activity first. */
   public Page<Conversation> list(Handle h, WorkspaceId ws, InboxFilter f, PageRequest page) {
-    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE c.workspace_id = :ws");
+    Listing listing = listing(ws, f, page);
+    Query q = h.createQuery(listing.sql());
+    listing.binds().forEach(q::bind);
+    List<Listed> rows =
+        searching(
+            h,
+            f,
+            () -> q.map((rs, ctx) -> new Listed(ROW.map(rs, ctx), rs.getLong("listed_at"))).list());
+    List<Conversation> tagged = withTags(h, rows.stream().map(Listed::conversation).toList());
+    // The cursor holds the last_item_at the listing was ordered by: were a copy ever stale, the
+    // order would be off for that conversation but paging would still move on, never repeat.
+    return Page.of(
+            IntStream.range(0, rows.size()).boxed().toList(),
+            page.limit(),
+            k -> rows.get(k).listedAt() + ":" + rows.get(k).conversation().id().value())
+        .map(tagged::get);
+  }
+
+  private record Listed(Conversation conversation, long listedAt) {}
+
+  /** The SQL of a listing and its bound values (package-private for the query plan test). */
+  record Listing(String sql, Map<String, Object> binds) {}
+
+  Listing listing(WorkspaceId ws, InboxFilter f, PageRequest page) {
+    Driver d = Driver.of(f);
+    StringBuilder sql =
+        new StringBuilder(COLUMNS)
+            .append(", ")
+            .append(d.at())
+            .append(" AS listed_at")
+            .append(d.from())
+            .append(" WHERE c.workspace_id = :ws");
+    sql.append(d.where());
     Map<String, Object> binds = new HashMap<>();
     binds.put("ws", ws.value());
-    where(sql, binds, f);
+    where(sql, binds, f, d);
     if (page.after() != null) {
       String[] parts = page.after().split(":", 2);
       long at;
@@ -77,24 +148,27 @@ public final class ConversationStore {
         throw new dev.chorus.core.error.Invalid(
             "cursor", "the cursor is not one this server gave out");
       }
-      sql.append(
-          " AND (c.last_item_at < :afterAt OR (c.last_item_at = :afterAt AND c.id < :afterId))");
+      // The first condition repeats what the second implies, as a range the index can seek to.
+      String a = d.at();
+      sql.append(" AND ")
+          .append(a)
+          .append(" <= :afterAt AND (")
+          .append(a)
+          .append(" < :afterAt OR (")
+          .append(a)
+          .append(" = :afterAt AND ")
+          .append(d.id())
+          .append(" < :afterId))");
       binds.put("afterAt", at);
       binds.put("afterId", parts.length > 1 ? parts[1] : "");
     }
-    // A query or a tag names a few conversations among many: start from those and sort them (the
-    // unary plus keeps the planner off walking the whole recency index in order, which is what it
-    // would do, finding one match in thousands).
-    boolean few = f.queryId() != null || f.tag() != null;
-    sql.append(
-        few
-            ? " ORDER BY +c.last_item_at DESC, c.id DESC LIMIT :n"
-            : " ORDER BY c.last_item_at DESC, c.id DESC LIMIT :n");
+    sql.append(" ORDER BY ")
+        .append(d.at())
+        .append(" DESC, ")
+        .append(d.id())
+        .append(" DESC LIMIT :n");
     binds.put("n", page.limit() + 1);
-    Query q = h.createQuery(sql.toString());
-    binds.forEach(q::bind);
-    List<Conversation> rows = withTags(h, searching(h, f, () -> q.map(ROW).list()));
-    return Page.of(rows, page.limit(), c -> c.lastItemAt().toEpochMilli() + ":" + c.id().value());
+    return new Listing(sql.toString(), binds);
   }
 
   /** How many conversations match {@code f} (capped, for the filter bar's count). */
@@ -104,7 +178,7 @@ public final class ConversationStore {
             "SELECT COUNT(*) FROM (SELECT 1 FROM conversations c WHERE c.workspace_id = :ws");
     Map<String, Object> binds = new HashMap<>();
     binds.put("ws", ws.value());
-    where(sql, binds, f);
+    where(sql, binds, f, Driver.CONVERSATIONS);
     sql.append(" LIMIT :cap) capped");
     binds.put("cap", cap);
     Query q = h.createQuery(sql.toString());
@@ -118,7 +192,8 @@ public final class ConversationStore {
     return searchIndex.search(h, work);
   }
 
-  private void where(StringBuilder sql, Map<String, Object> binds, InboxFilter f) {
+  /** The filter's conditions, but for the one {@code d} already applies. */
+  private void where(StringBuilder sql, Map<String, Object> binds, InboxFilter f, Driver d) {
     if (f.status() != null) {
       sql.append(" AND c.status = :status");
       binds.put("status", f.status().key());
@@ -157,23 +232,27 @@ public final class ConversationStore {
       }
     }
     if (f.fromInstant() != null) {
-      sql.append(" AND c.last_item_at >= :from");
+      sql.append(" AND ").append(d.at()).append(" >= :from");
       binds.put("from", f.fromInstant().toEpochMilli());
     }
     if (f.toInstant() != null) {
-      sql.append(" AND c.last_item_at < :to");
+      sql.append(" AND ").append(d.at()).append(" < :to");
       binds.put("to", f.toInstant().toEpochMilli());
     }
     if (f.queryId() != null) {
-      sql.append(
-          " AND c.id IN (SELECT cq.conversation_id FROM conversation_queries cq WHERE cq.query_id"
-              + " = :query)");
+      if (d != Driver.QUERY) {
+        sql.append(
+            " AND c.id IN (SELECT cq.conversation_id FROM conversation_queries cq WHERE"
+                + " cq.query_id = :query)");
+      }
       binds.put("query", f.queryId());
     }
     if (f.tag() != null) {
-      sql.append(
-          " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t WHERE t.workspace_id ="
-              + " :ws AND t.tag = :tag)");
+      if (d != Driver.TAG) {
+        sql.append(
+            " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t WHERE t.workspace_id"
+                + " = :ws AND t.tag = :tag)");
+      }
       binds.put("tag", f.tag());
     }
     if (f.search() != null) {

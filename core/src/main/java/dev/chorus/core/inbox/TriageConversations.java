@@ -111,10 +111,20 @@ public final class TriageConversations {
                   .bind("id", id)
                   .execute();
             }
+            if (!add.isEmpty()) {
+              // A tag row carries a copy of the conversation's last_item_at (V18): lock the
+              // conversation first, so on PostgreSQL an item stored beside this change either moves
+              // the new rows or is already in the copied value.
+              h.createUpdate("UPDATE conversations SET updated_at = :now WHERE id = :id")
+                  .bind("now", now)
+                  .bind("id", id)
+                  .execute();
+            }
             for (String t : add) {
               h.createUpdate(
-                      "INSERT INTO conversation_tags (conversation_id, workspace_id, tag) VALUES"
-                          + " (:id, :ws, :t) ON CONFLICT (conversation_id, tag) DO NOTHING")
+                      "INSERT INTO conversation_tags (conversation_id, workspace_id, tag,"
+                          + " last_item_at) SELECT :id, :ws, :t, last_item_at FROM conversations"
+                          + " WHERE id = :id ON CONFLICT (conversation_id, tag) DO NOTHING")
                   .bind("id", id)
                   .bind("ws", ws)
                   .bind("t", t)

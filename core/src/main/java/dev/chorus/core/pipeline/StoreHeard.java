@@ -90,11 +90,12 @@ public final class StoreHeard {
         if (s.stored(c, a.item())) continue;
         String itemId = ids.get();
         String contactId = s.upsertContact(c, a.item());
-        String conversationId = s.thread(c, a, contactId, now);
+        Joined joined = s.thread(c, a, contactId, now);
+        String conversationId = joined.conversationId();
         if (!s.insertItem(c, a, itemId, contactId, conversationId, now)) continue;
         remember(key("i", c.id().value(), a.item().ref().id(), null), conversationId);
         added++;
-        for (String q : a.queryIds()) s.match(c, itemId, conversationId, q);
+        for (String q : a.queryIds()) s.match(c, itemId, joined, q);
         touched.add(conversationId);
       }
       return added;
@@ -176,6 +177,9 @@ public final class StoreHeard {
         .bind("at", now.toEpochMilli())
         .execute();
   }
+
+  /** The conversation an item joined, and its latest activity once the item is in. */
+  private record Joined(String conversationId, long lastItemAt) {}
 
   /** The statements of one call, prepared on first use. */
   private final class Statements implements AutoCloseable {
@@ -309,7 +313,7 @@ public final class StoreHeard {
      * The conversation the item belongs to: the one holding the post it answers (an item we heard
      * or a reply we sent), else the one waiting for that post, else a new one keyed by the item.
      */
-    String thread(Channel c, Annotated a, String contactId, Instant now) throws SQLException {
+    Joined thread(Channel c, Annotated a, String contactId, Instant now) throws SQLException {
       InboundItem i = a.item();
       String key = i.ref().id();
       String channel = c.id().value();
@@ -332,18 +336,12 @@ public final class StoreHeard {
                   channel,
                   parent);
         }
-        if (known != null) {
-          update(known, a, now);
-          return known;
-        }
+        if (known != null) return new Joined(known, update(known, a, now));
         key = parent;
       }
       String threadKey = key("t", channel, key, null);
       String waiting = recall(threadKey);
-      if (waiting != null) {
-        update(waiting, a, now);
-        return waiting;
-      }
+      if (waiting != null) return new Joined(waiting, update(waiting, a, now));
       // Nearly always a new thread: try to start it, and only when one is already waiting for
       // this key (a reply heard before the post it answers) look it up.
       String id = ids.get();
@@ -367,24 +365,27 @@ public final class StoreHeard {
       p.setLong(11, at);
       p.setLong(12, at);
       p.setLong(13, now.toEpochMilli());
+      long latest = at;
       if (p.executeUpdate() == 0) {
         waiting =
             first(
                 sql("SELECT id FROM conversations WHERE channel_id = ? AND thread_key = ?"),
                 channel,
                 key);
-        update(waiting, a, now);
+        latest = update(waiting, a, now);
         id = waiting;
       }
       remember(threadKey, id);
-      return id;
+      return new Joined(id, latest);
     }
 
     /**
      * A new item in a known conversation: counts, latest activity and sentiment, the stronger mode,
-     * and a closed or pending conversation opens again because someone spoke.
+     * and a closed or pending conversation opens again because someone spoke. When the item is the
+     * newest, the conversation's tag and query rows move with it (their copies of last_item_at, see
+     * V18__filter_recency.sql). Returns the conversation's last_item_at after the item.
      */
-    private void update(String conversationId, Annotated a, Instant now) throws SQLException {
+    private long update(String conversationId, Annotated a, Instant now) throws SQLException {
       long at = a.item().createdAt().toEpochMilli();
       String snippet = snippet(a.item());
       PreparedStatement p =
@@ -396,7 +397,7 @@ public final class StoreHeard {
                   + " snippet = CASE WHEN last_item_at <= ? THEN ? ELSE snippet END, last_item_at"
                   + " = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END, first_item_at ="
                   + " CASE WHEN first_item_at > ? THEN ? ELSE first_item_at END, updated_at = ?"
-                  + " WHERE id = ?");
+                  + " WHERE id = ? RETURNING last_item_at");
       int k = 0;
       p.setInt(++k, a.question() ? 1 : 0);
       p.setInt(++k, STRENGTH.getOrDefault(a.mode(), 0));
@@ -411,11 +412,38 @@ public final class StoreHeard {
       p.setLong(++k, at);
       p.setLong(++k, now.toEpochMilli());
       p.setString(++k, conversationId);
+      long latest;
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) throw new SQLException("conversation " + conversationId + " is gone");
+        latest = rs.getLong(1);
+      }
+      // An older item (heard late) moves nothing; a newer one moves the copies. The guard keeps a
+      // copy from going back when two items share a millisecond.
+      if (latest == at) {
+        moveCopy(
+            "UPDATE conversation_tags SET last_item_at = ? WHERE conversation_id = ? AND"
+                + " last_item_at < ?",
+            conversationId,
+            at);
+        moveCopy(
+            "UPDATE conversation_queries SET last_item_at = ? WHERE conversation_id = ? AND"
+                + " last_item_at < ?",
+            conversationId,
+            at);
+      }
+      return latest;
+    }
+
+    private void moveCopy(String update, String conversationId, long at) throws SQLException {
+      PreparedStatement p = sql(update);
+      p.setLong(1, at);
+      p.setString(2, conversationId);
+      p.setLong(3, at);
       p.executeUpdate();
     }
 
-    void match(Channel c, String itemId, String conversationId, String queryId)
-        throws SQLException {
+    /** The item matched a saved query: so does its conversation, as of its latest activity. */
+    void match(Channel c, String itemId, Joined conversation, String queryId) throws SQLException {
       PreparedStatement m =
           sql("INSERT INTO item_matches (item_id, query_id, workspace_id) VALUES (?, ?, ?)");
       m.setString(1, itemId);
@@ -424,10 +452,11 @@ public final class StoreHeard {
       m.executeUpdate();
       PreparedStatement q =
           sql(
-              "INSERT INTO conversation_queries (conversation_id, query_id) VALUES (?, ?) ON"
-                  + " CONFLICT (conversation_id, query_id) DO NOTHING");
-      q.setString(1, conversationId);
+              "INSERT INTO conversation_queries (conversation_id, query_id, last_item_at) VALUES (?,"
+                  + " ?, ?) ON CONFLICT (conversation_id, query_id) DO NOTHING");
+      q.setString(1, conversation.conversationId());
       q.setString(2, queryId);
+      q.setLong(3, conversation.lastItemAt());
       q.executeUpdate();
     }
 

@@ -21,6 +21,7 @@ import dev.chorus.core.channel.RemoteRef;
 import dev.chorus.core.error.Invalid;
 import dev.chorus.core.error.NotFound;
 import dev.chorus.core.error.NotPermitted;
+import dev.chorus.core.listening.SaveQuery;
 import dev.chorus.core.member.Actor;
 import dev.chorus.core.member.Role;
 import dev.chorus.core.page.Page;
@@ -110,7 +111,7 @@ abstract class InboxContract {
 
   private Actor owner;
 
-  private Actor owner() {
+  protected Actor owner() {
     if (owner == null) owner = member("o@example.com", "Acme", Role.OWNER);
     return owner;
   }
@@ -139,7 +140,7 @@ abstract class InboxContract {
     return new Actor(u, owner.workspace(), role, "127.0.0.1");
   }
 
-  private Channel channel(Actor a, String name) {
+  protected Channel channel(Actor a, String name) {
     return core.connectChannel.connect(
         a,
         new ConnectChannel.Spec(
@@ -149,6 +150,17 @@ abstract class InboxContract {
   private static int seq;
 
   private InboundItem item(String id, String author, String text, String inReplyTo, String kind) {
+    return item(
+        id,
+        author,
+        text,
+        inReplyTo,
+        kind,
+        Instant.parse("2026-11-20T10:00:00Z").plusSeconds(++seq));
+  }
+
+  private InboundItem item(
+      String id, String author, String text, String inReplyTo, String kind, Instant at) {
     return new InboundItem(
         Network.MASTODON,
         kind,
@@ -158,16 +170,16 @@ abstract class InboxContract {
         "https://social.example/@" + author,
         null,
         text,
-        Instant.parse("2026-11-20T10:00:00Z").plusSeconds(++seq),
+        at,
         inReplyTo == null ? null : new RemoteRef(inReplyTo, null, null),
         "en");
   }
 
-  private InboundItem mention(String id, String author, String text) {
+  protected InboundItem mention(String id, String author, String text) {
     return item(id, author, text, null, "mention");
   }
 
-  private Ingested ingest(Channel c, InboundItem... items) {
+  protected Ingested ingest(Channel c, InboundItem... items) {
     return core.pipeline.submit(new Heard(c, "", List.of(items), "cursor-" + items.length)).join();
   }
 
@@ -185,6 +197,47 @@ abstract class InboxContract {
 
   private List<String> snippets(Actor a, Map<String, String> filter) {
     return list(a, filter).items().stream().map(Conversation::snippet).toList();
+  }
+
+  /** Every page of {@code filter}, {@code size} at a time, following the cursors. */
+  protected List<String> pagedSnippets(Actor a, Map<String, String> filter, int size) {
+    Map<String, String> p = new HashMap<>(filter);
+    p.putIfAbsent("status", "all");
+    InboxFilter f = InboxFilter.parse(p, a.user().id().value());
+    List<String> seen = new ArrayList<>();
+    PageRequest page = PageRequest.first(size);
+    while (true) {
+      PageRequest at = page;
+      Page<Conversation> got = db.read(h -> core.conversations.list(h, a.workspace().id(), f, at));
+      got.items().forEach(k -> seen.add(k.snippet()));
+      if (got.nextCursor() == null) return seen;
+      assertThat(seen).as("pages that never end").hasSizeLessThan(1_000);
+      page = PageRequest.parse(got.nextCursor(), String.valueOf(size));
+    }
+  }
+
+  /** The tag and query rows' copies of last_item_at all equal their conversation's. */
+  private void assertCopiesAreTrue() {
+    long stale =
+        db.read(
+            h ->
+                h.createQuery(
+                        "SELECT (SELECT COUNT(*) FROM conversation_tags t JOIN conversations c ON"
+                            + " c.id = t.conversation_id WHERE t.last_item_at <> c.last_item_at)"
+                            + " + (SELECT COUNT(*) FROM conversation_queries cq JOIN"
+                            + " conversations c ON c.id = cq.conversation_id WHERE"
+                            + " cq.last_item_at <> c.last_item_at)")
+                    .mapTo(Long.class)
+                    .one());
+    assertThat(stale).as("tag and query rows whose last_item_at is stale").isZero();
+  }
+
+  protected List<ConversationId> allIds(Actor a) {
+    return list(a, Map.of()).items().stream().map(Conversation::id).toList();
+  }
+
+  protected String savedQuery(Actor a, String text) {
+    return core.saveQuery.save(a, null, new SaveQuery.Draft(text, text, List.of())).id();
   }
 
   @Test
@@ -416,6 +469,106 @@ abstract class InboxContract {
       cursor = p.nextCursor();
     }
     assertThat(seen).containsExactly("post 3", "post 2", "post 1", "post 0");
+  }
+
+  @Test
+  void aTaggedConversationThatHearsANewerItemMovesToTheTopOfItsTagAndQuery() {
+    Actor o = owner();
+    Channel c = channel(o, "Main");
+    String coffee = savedQuery(o, "coffee");
+    ingest(c, mention("1", "ada", "coffee one"));
+    ingest(c, mention("2", "bob", "coffee two"));
+    ingest(c, mention("3", "cy", "coffee three"));
+    ingest(c, mention("4", "dee", "tea four"));
+    core.triage.apply(o, allIds(o), TriageConversations.Change.tag("vip"));
+    assertThat(snippets(o, Map.of("tag", "vip")))
+        .containsExactly("tea four", "coffee three", "coffee two", "coffee one");
+    assertThat(snippets(o, Map.of("query", coffee)))
+        .containsExactly("coffee three", "coffee two", "coffee one");
+
+    // Ada speaks again: her conversation is the newest, in the tag and in the query.
+    ingest(c, item("5", "ada", "and another thing", "1", "reply"));
+    assertThat(snippets(o, Map.of("tag", "vip")))
+        .containsExactly("and another thing", "tea four", "coffee three", "coffee two");
+    assertThat(snippets(o, Map.of("query", coffee)))
+        .containsExactly("and another thing", "coffee three", "coffee two");
+    assertThat(snippets(o, Map.of("tag", "vip", "query", coffee, "status", "open")))
+        .containsExactly("and another thing", "coffee three", "coffee two");
+
+    // Heard late, older than the conversations' latest: Bob's stays where it is, and Dee's joins
+    // the query as of its latest item, not as of the late one.
+    Instant early = Instant.parse("2026-11-01T00:00:00Z");
+    ingest(c, item("6", "bob", "an old coffee answer", "2", "reply", early));
+    ingest(c, item("7", "dee", "coffee, said late", "4", "reply", early));
+    assertThat(snippets(o, Map.of("tag", "vip")))
+        .containsExactly("and another thing", "tea four", "coffee three", "coffee two");
+    assertThat(pagedSnippets(o, Map.of("query", coffee), 1))
+        .containsExactly("and another thing", "tea four", "coffee three", "coffee two");
+    assertCopiesAreTrue();
+  }
+
+  @Test
+  void pagingThroughATagOrAQueryReturnsEveryConversationOnceInRecencyOrder() {
+    Actor o = owner();
+    Channel c = channel(o, "Main");
+    String coffee = savedQuery(o, "coffee");
+    // Three conversations per second: within a second, the id breaks the tie, as in the inbox.
+    Instant base = Instant.parse("2026-11-19T08:00:00Z");
+    for (int k = 0; k < 12; k++) {
+      String text = (k % 3 == 1 ? "tea " : "coffee ") + k;
+      ingest(c, item("m" + k, "u" + k, text, null, "mention", base.plusSeconds(k / 3)));
+    }
+    List<Conversation> everything = list(o, Map.of()).items();
+    List<ConversationId> tagged =
+        everything.stream().filter(k -> !k.snippet().endsWith(" 4")).map(Conversation::id).toList();
+    core.triage.apply(o, tagged, TriageConversations.Change.tag("vip"));
+    // Replies move a few conversations up, some within the same second as others.
+    ingest(c, item("r0", "u0", "coffee 0, again", "m0", "reply", base.plusSeconds(3)));
+    ingest(c, item("r7", "u7", "tea 7, again", "m7", "reply", base.plusSeconds(9)));
+    List<String> all = pagedSnippets(o, Map.of(), 50);
+    assertThat(all).hasSize(12).startsWith("tea 7, again");
+
+    List<String> byTag = all.stream().filter(k -> !k.equals("tea 4")).toList();
+    List<String> byQuery = all.stream().filter(k -> k.startsWith("coffee")).toList();
+    List<String> both = byQuery.stream().filter(byTag::contains).toList();
+    assertThat(byTag).hasSize(11);
+    assertThat(byQuery).hasSize(8);
+    for (int size : new int[] {1, 2, 3, 5, 50}) {
+      assertThat(pagedSnippets(o, Map.of("tag", "vip"), size)).containsExactlyElementsOf(byTag);
+      assertThat(pagedSnippets(o, Map.of("query", coffee), size))
+          .containsExactlyElementsOf(byQuery);
+      assertThat(pagedSnippets(o, Map.of("tag", "vip", "query", coffee), size))
+          .containsExactlyElementsOf(both);
+    }
+    // Other facets still apply beside the driving one.
+    core.triage.apply(
+        o, List.of(everything.get(0).id()), TriageConversations.Change.status(Status.CLOSED));
+    String closed = everything.get(0).snippet();
+    assertThat(pagedSnippets(o, Map.of("tag", "vip", "status", "open"), 2))
+        .containsExactlyElementsOf(byTag.stream().filter(k -> !k.equals(closed)).toList());
+    assertCopiesAreTrue();
+  }
+
+  @Test
+  void anUntaggedConversationRetaggedLaterTakesItsPlaceAsOfThen() {
+    Actor o = owner();
+    Channel c = channel(o, "Main");
+    ingest(c, mention("1", "ada", "first"));
+    ingest(c, mention("2", "bob", "second"));
+    List<ConversationId> ids = allIds(o);
+    ConversationId ada = ids.get(1);
+    core.triage.apply(o, ids, TriageConversations.Change.tag("vip"));
+    core.triage.apply(o, List.of(ada), TriageConversations.Change.untag("vip"));
+    assertThat(snippets(o, Map.of("tag", "vip"))).containsExactly("second");
+    // Ada speaks while untagged; tagged again, her conversation comes first.
+    ingest(c, item("3", "ada", "first, again", "1", "reply"));
+    assertThat(snippets(o, Map.of("tag", "vip"))).containsExactly("second");
+    core.triage.apply(o, List.of(ada), TriageConversations.Change.tag("vip"));
+    assertThat(pagedSnippets(o, Map.of("tag", "vip"), 1)).containsExactly("first, again", "second");
+    // Tagging what is already tagged changes nothing.
+    core.triage.apply(o, ids, TriageConversations.Change.tag("vip"));
+    assertThat(pagedSnippets(o, Map.of("tag", "vip"), 1)).containsExactly("first, again", "second");
+    assertCopiesAreTrue();
   }
 
   @Test
