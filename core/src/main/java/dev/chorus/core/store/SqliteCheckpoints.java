@@ -9,14 +9,15 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Copies SQLite's write-ahead log back into the database file from a thread of its own, once a
- * second. Left to SQLite, the commit that fills the log past 1,000 pages does it, and waits for
- * the disk to sync while holding the write lock: the pipeline's writer spent about 14% of its time
+ * second. Left to SQLite, the commit that fills the log past 1,000 pages does it, and waits for the
+ * disk to sync while holding the write lock: the pipeline's writer spent about 14% of its time
  * there (docs/PERFORMANCE.md). A passive checkpoint takes no lock writers wait for, so commits go
  * on while it copies. The log is reused from its start once everything in it is copied and no
  * reader still needs it, as before.
  */
 final class SqliteCheckpoints implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteCheckpoints.class);
+
   /**
    * A page written several times within the interval is copied once: every 200 ms the copies cost
    * 12 µs per ingested mention, every second 7 (IngestBench); the log holds about a second of
