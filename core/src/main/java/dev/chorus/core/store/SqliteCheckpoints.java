@@ -9,8 +9,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Copies SQLite's write-ahead log back into the database file from a thread of its own, once a
- * second. Left to SQLite, the commit that fills the log past 1,000 pages does it, and waits for the
- * disk to sync while holding the write lock: the pipeline's writer spent about 14% of its time
+ * second. Left to SQLite, the commit that fills the log past 1,000 pages does it, and the thread
+ * that committed waits for it, disk sync included: the pipeline's writer lost about 14% of its time
  * there (docs/PERFORMANCE.md). A passive checkpoint takes no lock writers wait for, so commits go
  * on while it copies. The log is reused from its start once everything in it is copied and no
  * reader still needs it, as before.
