@@ -56,6 +56,8 @@ public final class SearchIndex implements AutoCloseable {
 
   private record Deletion(long id, long rowid) {}
 
+  private record Pending(List<Deletion> deletions, long from, List<Row> rows, List<Row> reused) {}
+
   private final Database db;
   private final Path file;
   private final ReentrantLock lock = new ReentrantLock();
@@ -181,48 +183,11 @@ public final class SearchIndex implements AutoCloseable {
   private int round() {
     try {
       open();
-      List<Deletion> deletions =
-          db.read(
-              h ->
-                  h.createQuery(
-                          "SELECT id, item_rowid FROM search_deletions WHERE id > :after ORDER BY"
-                              + " id LIMIT :n")
-                      .bind("after", lastDeletion)
-                      .bind("n", DELETIONS_PER_ROUND)
-                      .map((rs, ctx) -> new Deletion(rs.getLong(1), rs.getLong(2)))
-                      .list());
-      long newest =
-          db.read(
-              h ->
-                  h.createQuery("SELECT COALESCE(MAX(rowid), 0) FROM inbound_items")
-                      .mapTo(Long.class)
-                      .one());
-      // When the newest items were deleted, the next item takes the row id after the newest left.
-      long from = Math.min(lastRowid, newest);
-      List<Row> rows =
-          db.read(
-              h ->
-                  h.createQuery(
-                          "SELECT rowid, title, body, author_handle FROM inbound_items WHERE rowid"
-                              + " > :from ORDER BY rowid LIMIT :n")
-                      .bind("from", from)
-                      .bind("n", ROWS_PER_ROUND)
-                      .map(SearchIndex::row)
-                      .list());
-      // A deleted item's row id at or below the position may have gone to a new item since.
-      List<Row> reused = new ArrayList<>();
-      for (Deletion d : deletions) {
-        if (d.rowid() > from) continue;
-        db.read(
-                h ->
-                    h.createQuery(
-                            "SELECT rowid, title, body, author_handle FROM inbound_items WHERE"
-                                + " rowid = :r")
-                        .bind("r", d.rowid())
-                        .map(SearchIndex::row)
-                        .findOne())
-            .ifPresent(reused::add);
-      }
+      Pending pending = db.read(this::pending);
+      List<Deletion> deletions = pending.deletions();
+      List<Row> rows = pending.rows();
+      List<Row> reused = pending.reused();
+      long from = pending.from();
       if (deletions.isEmpty() && rows.isEmpty() && from == lastRowid) return 0;
       long position = rows.isEmpty() ? from : rows.get(rows.size() - 1).rowid();
       long deletedUpTo =
@@ -241,6 +206,40 @@ public final class SearchIndex implements AutoCloseable {
     } catch (SQLException e) {
       throw new Unavailable("the search index " + file + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** What waits, read on one connection, each statement in the order the round relies on. */
+  private Pending pending(Handle h) {
+    List<Deletion> deletions =
+        h.createQuery(
+                "SELECT id, item_rowid FROM search_deletions WHERE id > :after ORDER BY id LIMIT :n")
+            .bind("after", lastDeletion)
+            .bind("n", DELETIONS_PER_ROUND)
+            .map((rs, ctx) -> new Deletion(rs.getLong(1), rs.getLong(2)))
+            .list();
+    long newest =
+        h.createQuery("SELECT COALESCE(MAX(rowid), 0) FROM inbound_items").mapTo(Long.class).one();
+    // When the newest items were deleted, the next item takes the row id after the newest left.
+    long from = Math.min(lastRowid, newest);
+    List<Row> rows =
+        h.createQuery(
+                "SELECT rowid, title, body, author_handle FROM inbound_items WHERE rowid > :from"
+                    + " ORDER BY rowid LIMIT :n")
+            .bind("from", from)
+            .bind("n", ROWS_PER_ROUND)
+            .map(SearchIndex::row)
+            .list();
+    // A deleted item's row id at or below the position may have gone to a new item since.
+    List<Row> reused = new ArrayList<>();
+    for (Deletion d : deletions) {
+      if (d.rowid() > from) continue;
+      h.createQuery("SELECT rowid, title, body, author_handle FROM inbound_items WHERE rowid = :r")
+          .bind("r", d.rowid())
+          .map(SearchIndex::row)
+          .findOne()
+          .ifPresent(reused::add);
+    }
+    return new Pending(deletions, from, rows, reused);
   }
 
   private void write(
